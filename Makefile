@@ -1,0 +1,44 @@
+# The course's commands. `make serve` and `make test` are the two a new
+# contributor needs; each sets up what it needs first (scripts/bootstrap.sh).
+SHELL := /bin/bash
+PY := .venv/bin/python
+JB := .venv/bin/jupyter-book
+PORT ?= 8000
+
+.PHONY: serve build tutor test refresh bench clean setup
+
+setup:
+	@scripts/bootstrap.sh test
+
+## Build the student edition and serve it at http://127.0.0.1:$(PORT)/
+serve: build
+	@echo "Serving the course at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	@$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+## Build the student edition into _build/html
+build:
+	@scripts/bootstrap.sh build
+	@$(JB) build . -W -n --keep-going
+
+## Build the tutor edition (model answers, seminar plans) into _build/tutor/_build/html
+tutor:
+	@scripts/bootstrap.sh build
+	@$(PY) scripts/build_edition.py tutor
+
+## Run every test: units, nbval on every notebook, the zero-warning build, browser tests
+test:
+	@scripts/bootstrap.sh test
+	@$(PY) -m pytest -q
+
+## Re-execute every notebook in place, storing widget state (never edit outputs by hand)
+refresh:
+	@scripts/bootstrap.sh build
+	@$(PY) scripts/refresh_notebooks.py
+
+## Print build, rebuild, nbval and page-weight figures for this machine
+bench:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/benchmark.py
+
+clean:
+	rm -rf _build

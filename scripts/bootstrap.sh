@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up everything the course needs on a fresh machine, idempotently:
+# a virtualenv in .venv with the pinned Python packages, the pinned npm packages
+# (test tools), and Debian's chromium for the browser tests.
+# Each step is skipped when its inputs have not changed since it last ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want="${1:-test}"   # "build": only what building needs; "test": everything
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Creating virtualenv .venv"
+  "$PYTHON" -m venv .venv
+fi
+
+stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
+
+req_files="requirements.txt pyproject.toml"
+[ "$want" = "test" ] && req_files="$req_files requirements-test.txt"
+req_hash=$(cat $req_files | sha256sum | cut -c1-16)
+if ! stamp_ok .venv/.installed-"$want" "$req_hash"; then
+  echo "==> Installing Python packages ($want)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  if [ "$want" = "test" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+  else
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  fi
+  echo "$req_hash" > .venv/.installed-"$want"
+fi
+
+if [ "$want" = "test" ]; then
+  npm_hash=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
+  if [ ! -d node_modules ] || ! stamp_ok node_modules/.installed "$npm_hash"; then
+    echo "==> Installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$npm_hash" > node_modules/.installed
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "==> Installing Debian's chromium for the browser tests"
+    if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  fi
+fi

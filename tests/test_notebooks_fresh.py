@@ -1,0 +1,35 @@
+"""Committed notebooks must be executed, with widget state, and not stale."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("refresh_notebooks", ROOT / "scripts" / "refresh_notebooks.py")
+refresh_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(refresh_notebooks)
+
+NOTEBOOKS = refresh_notebooks.course_notebooks()
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT).as_posix() for p in NOTEBOOKS])
+def test_notebook_is_executed_and_current(path: Path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code), "not executed: run `make refresh`"
+    assert not any(o.output_type == "error" for c in code for o in c.outputs)
+    recorded = nb.metadata.get("course", {}).get("inputs_fingerprint")
+    assert recorded == refresh_notebooks.notebook_fingerprint(nb), (
+        f"{path.name} is stale: its code or the course package changed since it was executed. "
+        f"Run `make refresh`."
+    )
+    views = [o["data"][WIDGET_VIEW]["model_id"] for c in code for o in c.outputs if WIDGET_VIEW in o.get("data", {})]
+    if views:
+        state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+        missing = [v for v in views if v not in state]
+        assert not missing, "widget state not stored for a displayed widget: run `make refresh`"
