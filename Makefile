@@ -28,7 +28,7 @@ tutor:
 ## Run every test: units, nbval on every notebook, the zero-warning build, browser tests
 test:
 	@scripts/bootstrap.sh test
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q --nbval --nbval-current-env tests chapters exercises
 
 ## Re-execute every notebook in place, storing widget state (never edit outputs by hand)
 refresh:
