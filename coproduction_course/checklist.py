@@ -1,0 +1,539 @@
+"""The barrier checklist: assess an initiative against the four barriers to
+transformative co-production (Carr et al., NDTi position paper) or, in
+``mode="principles"``, against the six NEF/Nesta principles (Boyle, Slay and
+Stephens, *Public Services Inside Out*, 2010).
+
+All the course content (groups, indicators, rating labels, feedback texts,
+seminar questions, position texts, links and interface labels) lives in
+``data/barriers.yml`` and ``data/principles.yml``, validated on load by the
+JSON Schema registered below. The view (``static/checklist.js``) receives the
+loaded content as the synced ``content`` trait and hard-codes none of it.
+
+Scoring (identical here and in ``static/checklist.js``; the browser test checks
+that both agree):
+
+* Each indicator is rated 0 (not seen), 1 (partly) or 2 (clearly). An
+  unanswered indicator is absent from ``ratings`` and is ignored, not counted
+  as 0.
+* Per group (barrier or principle): ``rated`` = answered indicators,
+  ``score`` = sum of their ratings, ``max`` = 2 * rated,
+  ``percent`` = floor(100 * score / max) (``None`` when nothing is rated).
+* Band: ``"none"`` when nothing is rated, otherwise the first band in the
+  file's ``bands`` list (low, some, high) whose ``up_to`` >= percent.
+* Overall: the same sums over every answered indicator, banded the same way.
+  The position ("doing to" / "doing for" / "doing with") is
+  ``overall.by_band[band]``, shown only once every group has at least one
+  answered indicator; before that the position is ``None``.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import traitlets
+
+from .base import CourseWidget, view_module
+from .content import DATA_DIR, ContentError, load, load_file, register_schema
+
+MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
+RATING_VALUES = (0, 1, 2)
+RATING_KEYS = ("not_seen", "partly", "clearly")  # rating_labels keys for 0, 1, 2
+BAND_IDS = ("low", "some", "high")
+POSITION_IDS = ("doing-to", "doing-for", "doing-with")
+
+# --------------------------------------------------------------------------
+# Schema for barriers.yml and principles.yml
+# --------------------------------------------------------------------------
+_TEXT = {"type": "string", "minLength": 1}
+_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+_LINK = {
+    "type": "object",
+    "required": ["label", "href"],
+    "additionalProperties": False,
+    "properties": {
+        "label": _TEXT,
+        # A path from the site root, e.g. chapters/05-critiques.html#barrier-resistance
+        "href": {"type": "string", "pattern": r"^[a-z0-9][A-Za-z0-9_./-]*\.html(#[A-Za-z0-9_-]+)?$"},
+    },
+}
+_UI_KEYS = [
+    "initiative_label",
+    "notes_label",
+    "notes_hint",
+    "feedback_heading",
+    "question_heading",
+    "read_more",
+    "rated_template",
+    "not_rated",
+    "profile_heading",
+    "chart_label",
+    "position_heading",
+    "position_marker",
+    "download_markdown",
+    "download_json",
+    "reset",
+    "reset_confirm",
+    "reset_yes",
+    "reset_cancel",
+    "reset_done",
+    "saved_note",
+    "storage_failed",
+    "corrupt_saved",
+    "no_initiative",
+    "announce_template",
+]
+
+CHECKLIST_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["mode", "title", "intro", "source", "ui", "rating_labels", "bands", "groups", "overall"],
+    "additionalProperties": False,
+    "properties": {
+        "mode": {"enum": list(MODES)},
+        "title": _TEXT,
+        "intro": _TEXT,
+        "source": _TEXT,
+        "ui": {
+            "type": "object",
+            "required": _UI_KEYS,
+            "additionalProperties": False,
+            "properties": {key: _TEXT for key in _UI_KEYS},
+        },
+        "rating_labels": {
+            "type": "object",
+            "required": ["unanswered", *RATING_KEYS],
+            "additionalProperties": False,
+            "properties": {key: _TEXT for key in ("unanswered", *RATING_KEYS)},
+        },
+        "bands": {
+            "type": "array",
+            "minItems": 3,
+            "maxItems": 3,
+            "items": {
+                "type": "object",
+                "required": ["id", "label", "up_to"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"enum": list(BAND_IDS)},
+                    "label": _TEXT,
+                    "up_to": {"type": "integer", "minimum": 0, "maximum": 100},
+                },
+            },
+        },
+        "groups": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "short", "description", "link", "indicators", "feedback", "question"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _ID,
+                    "title": _TEXT,
+                    "short": {"type": "string", "minLength": 1, "maxLength": 32},
+                    "description": _TEXT,
+                    "link": _LINK,
+                    "indicators": {
+                        "type": "array",
+                        "minItems": 3,
+                        "maxItems": 5,
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "text"],
+                            "additionalProperties": False,
+                            "properties": {"id": _ID, "text": _TEXT},
+                        },
+                    },
+                    "feedback": {
+                        "type": "object",
+                        "required": ["none", *BAND_IDS],
+                        "additionalProperties": False,
+                        "properties": {key: _TEXT for key in ("none", *BAND_IDS)},
+                    },
+                    "question": _TEXT,
+                },
+            },
+        },
+        "overall": {
+            "type": "object",
+            "required": ["link", "not_enough", "by_band", "positions"],
+            "additionalProperties": False,
+            "properties": {
+                "link": _LINK,
+                "not_enough": _TEXT,
+                "by_band": {
+                    "type": "object",
+                    "required": list(BAND_IDS),
+                    "additionalProperties": False,
+                    "properties": {key: {"enum": list(POSITION_IDS)} for key in BAND_IDS},
+                },
+                "positions": {
+                    "type": "array",
+                    "minItems": 3,
+                    "maxItems": 3,
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "label", "text"],
+                        "additionalProperties": False,
+                        "properties": {"id": {"enum": list(POSITION_IDS)}, "label": _TEXT, "text": _TEXT},
+                    },
+                },
+            },
+        },
+    },
+}
+
+for _filename in MODES.values():
+    register_schema(_filename, CHECKLIST_SCHEMA)
+
+
+def check_content(filename: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Checks a JSON Schema cannot express; raise ContentError naming file and field."""
+    seen: dict[str, str] = {}
+    for g, group in enumerate(data["groups"]):
+        if group["id"] in seen:
+            raise ContentError(f"{filename}: groups[{g}].id: {group['id']!r} is used twice")
+        seen[group["id"]] = f"groups[{g}]"
+        for i, indicator in enumerate(group["indicators"]):
+            if indicator["id"] in seen:
+                raise ContentError(
+                    f"{filename}: groups[{g}].indicators[{i}].id: {indicator['id']!r} is already used "
+                    f"at {seen[indicator['id']]}"
+                )
+            seen[indicator["id"]] = f"groups[{g}].indicators[{i}]"
+    band_ids = [band["id"] for band in data["bands"]]
+    if band_ids != list(BAND_IDS):
+        raise ContentError(f"{filename}: bands: the bands must be {', '.join(BAND_IDS)} in that order, not {', '.join(band_ids)}")
+    limits = [band["up_to"] for band in data["bands"]]
+    if limits != sorted(limits) or len(set(limits)) != len(limits):
+        raise ContentError(f"{filename}: bands: up_to values must rise from band to band, not {limits}")
+    if limits[-1] != 100:
+        raise ContentError(f"{filename}: bands[{len(limits) - 1}].up_to: the last band must reach 100, not {limits[-1]}")
+    position_ids = [p["id"] for p in data["overall"]["positions"]]
+    if sorted(position_ids) != sorted(POSITION_IDS):
+        raise ContentError(
+            f"{filename}: overall.positions: needs each of {', '.join(POSITION_IDS)} once, not {', '.join(position_ids)}"
+        )
+    return data
+
+
+def load_content(mode: str = "barriers", path: str | Path | None = None) -> dict[str, Any]:
+    """Load and check the content for a mode (``path`` lets tests pass a broken copy)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(repr(m) for m in MODES)}, not {mode!r}")
+    if path is None:
+        data = load(MODES[mode])
+        filename = MODES[mode]
+    else:
+        path = Path(path)
+        data = copy.deepcopy(load_file(path))
+        filename = path.name
+    check_content(filename, data)
+    if data["mode"] != mode:
+        raise ContentError(f"{filename}: mode: expected {mode!r}, found {data['mode']!r}")
+    return data
+
+
+# --------------------------------------------------------------------------
+# Scoring (mirrored in static/checklist.js: keep the two in step)
+# --------------------------------------------------------------------------
+def _band(content: dict[str, Any], rated: int, percent: int | None) -> str:
+    if rated == 0 or percent is None:
+        return "none"
+    for band in content["bands"]:
+        if percent <= band["up_to"]:
+            return band["id"]
+    return content["bands"][-1]["id"]
+
+
+def score(content: dict[str, Any], ratings: dict[str, int]) -> dict[str, Any]:
+    """Scores per group and overall, as plain data (the JS computes the same)."""
+    groups = []
+    total_score = total_rated = total_indicators = 0
+    every_group_rated = True
+    for group in content["groups"]:
+        values = [ratings[i["id"]] for i in group["indicators"] if ratings.get(i["id"]) in RATING_VALUES]
+        rated = len(values)
+        points = sum(values)
+        maximum = 2 * rated
+        percent = (100 * points) // maximum if maximum else None
+        groups.append(
+            {
+                "id": group["id"],
+                "rated": rated,
+                "total": len(group["indicators"]),
+                "score": points,
+                "max": maximum,
+                "percent": percent,
+                "band": _band(content, rated, percent),
+            }
+        )
+        total_score += points
+        total_rated += rated
+        total_indicators += len(group["indicators"])
+        every_group_rated = every_group_rated and rated > 0
+    maximum = 2 * total_rated
+    percent = (100 * total_score) // maximum if maximum else None
+    band = _band(content, total_rated, percent)
+    position = content["overall"]["by_band"][band] if every_group_rated and band != "none" else None
+    return {
+        "groups": groups,
+        "overall": {
+            "rated": total_rated,
+            "total": total_indicators,
+            "score": total_score,
+            "max": maximum,
+            "percent": percent,
+            "band": band,
+            "position": position,
+        },
+    }
+
+
+def _fill(template: str, **values: Any) -> str:
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", str(value))
+    return out
+
+
+def _band_label(content: dict[str, Any], band: str) -> str:
+    if band == "none":
+        return content["ui"]["not_rated"]
+    return next(b["label"] for b in content["bands"] if b["id"] == band)
+
+
+def _position_label(content: dict[str, Any], position: str | None) -> str:
+    if position is None:
+        return content["overall"]["not_enough"]
+    return next(p["label"] for p in content["overall"]["positions"] if p["id"] == position)
+
+
+def _score_text(content: dict[str, Any], s: dict[str, Any], with_band: bool = True) -> str:
+    rated = _fill(content["ui"]["rated_template"], rated=s["rated"], total=s["total"])
+    if s["percent"] is None:
+        return f"{content['ui']['not_rated']} ({rated})"
+    text = f"{s['score']}/{s['max']} ({s['percent']}%), {rated}."
+    return f"{text} {_band_label(content, s['band'])}" if with_band else text
+
+
+def _rating_label(content: dict[str, Any], value: int | None) -> str:
+    if value in RATING_VALUES:
+        return content["rating_labels"][RATING_KEYS[value]]
+    return content["rating_labels"]["unanswered"]
+
+
+# --------------------------------------------------------------------------
+# The widget
+# --------------------------------------------------------------------------
+_CSS = """
+.cwc { --cwc-ink: #1b1b1b; --cwc-muted: #444; --cwc-line: #6b6b6b; --cwc-bg: #ffffff;
+  --cwc-soft: #f3f5f7; --cwc-accent: #0b4f8a; --cwc-bar: #0b4f8a; --cwc-warn: #8a1c00;
+  color: var(--cwc-ink); background: var(--cwc-bg); font-size: 1rem; line-height: 1.5;
+  border: 1px solid var(--cwc-line); border-radius: 6px; padding: 0.75rem;
+  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; word-break: break-word; }
+.cwc *, .cwc *::before, .cwc *::after { box-sizing: border-box; }
+.cwc h3, .cwc h4 { color: var(--cwc-ink); margin: 1rem 0 0.5rem; line-height: 1.3; }
+.cwc h3 { font-size: 1.25rem; } .cwc h4 { font-size: 1.1rem; }
+.cwc p { margin: 0.4rem 0; }
+.cwc .cwc-intro, .cwc .cwc-source, .cwc .cwc-hint { color: var(--cwc-muted); }
+.cwc .cwc-source { font-size: 0.9rem; }
+.cwc label.cwc-block { display: block; font-weight: 600; margin-top: 0.75rem; }
+.cwc input[type=text], .cwc textarea { display: block; width: 100%; max-width: 100%;
+  font: inherit; color: var(--cwc-ink); background: #fff; border: 2px solid var(--cwc-line);
+  border-radius: 4px; padding: 0.4rem 0.5rem; unicode-bidi: plaintext; }
+.cwc textarea { min-height: 5rem; max-height: 20rem; resize: vertical; overflow-y: auto;
+  white-space: pre-wrap; overflow-wrap: anywhere; }
+.cwc-group { border-top: 3px solid var(--cwc-accent); margin-top: 1.25rem; padding-top: 0.25rem; }
+.cwc fieldset { border: 0; border-bottom: 1px solid var(--cwc-line); margin: 0; padding: 0.6rem 0 0.75rem; min-width: 0; }
+.cwc legend { float: none; width: auto; max-width: 100%; font-size: 1rem; line-height: 1.45;
+  font-weight: 500; padding: 0; margin: 0 0 0.4rem; white-space: normal; color: var(--cwc-ink); }
+.cwc .cwc-options { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; }
+.cwc .cwc-options label { display: inline-flex; align-items: center; gap: 0.35rem;
+  padding: 0.3rem 0.55rem; border: 1px solid var(--cwc-line); border-radius: 999px;
+  cursor: pointer; min-height: 2.5rem; }
+.cwc .cwc-options input { width: 1.15rem; height: 1.15rem; margin: 0; accent-color: var(--cwc-accent); }
+.cwc .cwc-options label:has(input:checked) { background: var(--cwc-soft); border-color: var(--cwc-accent);
+  border-width: 2px; font-weight: 600; }
+.cwc .cwc-feedback { background: var(--cwc-soft); border-left: 5px solid var(--cwc-accent);
+  padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
+.cwc .cwc-feedback strong { display: block; }
+.cwc a { color: var(--cwc-accent); text-decoration: underline; }
+.cwc button { font: inherit; font-weight: 600; color: #fff; background: var(--cwc-accent);
+  border: 2px solid var(--cwc-accent); border-radius: 4px; padding: 0.45rem 0.9rem; min-height: 2.75rem; cursor: pointer; }
+.cwc button.cwc-secondary { color: var(--cwc-accent); background: #fff; }
+.cwc button.cwc-danger { background: var(--cwc-warn); border-color: var(--cwc-warn); }
+.cwc .cwc-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
+.cwc .cwc-confirm { border: 2px solid var(--cwc-warn); border-radius: 4px; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
+.cwc .cwc-notice { border: 2px solid var(--cwc-warn); color: var(--cwc-warn); padding: 0.4rem 0.6rem; border-radius: 4px; }
+.cwc .cwc-status { min-height: 1.5em; color: var(--cwc-muted); }
+.cwc :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
+.cwc .cwc-options input:focus-visible { outline: 3px solid #b34700; outline-offset: 3px; }
+.cwc [data-role=chart] { width: 100%; max-width: 42rem; }
+.cwc svg.cwc-chart { display: block; width: 100%; height: auto; }
+.cwc svg.cwc-chart text { fill: var(--cwc-ink); font-family: inherit; }
+.cwc ol.cwc-scale { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.cwc ol.cwc-scale li { flex: 1 1 7rem; border: 1px solid var(--cwc-line); border-radius: 4px; padding: 0.4rem 0.6rem; }
+.cwc ol.cwc-scale li[aria-current="true"] { border: 3px solid var(--cwc-accent); background: var(--cwc-soft); font-weight: 600; }
+.cwc .cwc-marker { display: block; font-size: 0.9rem; color: var(--cwc-accent); }
+@media (max-width: 30rem) { .cwc { padding: 0.5rem; } }
+"""
+
+
+class BarrierChecklist(CourseWidget):
+    """Rate an initiative against the four barriers (or the six principles).
+
+    >>> c = BarrierChecklist(initiative="A fictional peer-support group")
+    >>> c.set_rating("avo-criticism-minuted", 2)
+    >>> print(c.summary())  # doctest: +SKIP
+    """
+
+    _esm = view_module("checklist.js")
+    _css = _CSS
+
+    mode = traitlets.Unicode("barriers").tag(sync=True)
+    content = traitlets.Dict().tag(sync=True)
+    initiative = traitlets.Unicode("").tag(sync=True)
+    ratings = traitlets.Dict().tag(sync=True)  # indicator id -> 0 / 1 / 2 (absent = unanswered)
+    notes = traitlets.Dict().tag(sync=True)  # group id -> text
+
+    def __init__(self, mode: str = "barriers", initiative: str = "", storage_key: str | None = None, **kwargs: Any):
+        content = load_content(mode)
+        super().__init__(
+            mode=mode,
+            content=content,
+            initiative=initiative,
+            storage_key=storage_key or f"checklist-{mode}",
+            **kwargs,
+        )
+
+    # -- validation ---------------------------------------------------------
+    @traitlets.validate("mode")
+    def _check_mode(self, proposal):
+        if proposal["value"] not in MODES:
+            raise traitlets.TraitError(f"mode must be one of {', '.join(repr(m) for m in MODES)}, not {proposal['value']!r}")
+        return proposal["value"]
+
+    @traitlets.observe("mode")
+    def _mode_changed(self, change):
+        if self.content and self.content.get("mode") != change["new"]:
+            self.content = load_content(change["new"])
+            self.ratings = {}
+            self.notes = {}
+
+    def indicator_ids(self) -> list[str]:
+        return [i["id"] for g in self.content["groups"] for i in g["indicators"]]
+
+    def group_ids(self) -> list[str]:
+        return [g["id"] for g in self.content["groups"]]
+
+    def set_rating(self, indicator_id: str, value: int | None) -> None:
+        """Rate one indicator: 0 (not seen), 1 (partly), 2 (clearly) or None (unanswered)."""
+        known = self.indicator_ids()
+        if indicator_id not in known:
+            raise ValueError(
+                f"unknown indicator id {indicator_id!r} for the {self.mode} checklist; "
+                f"known ids: {', '.join(known)}"
+            )
+        if value is not None and (isinstance(value, bool) or value not in RATING_VALUES):
+            labels = self.content["rating_labels"]
+            raise ValueError(
+                f"rating for {indicator_id!r} must be 0 ({labels['not_seen']}), 1 ({labels['partly']}), "
+                f"2 ({labels['clearly']}) or None ({labels['unanswered']}), not {value!r}"
+            )
+        ratings = dict(self.ratings)
+        if value is None:
+            ratings.pop(indicator_id, None)
+        else:
+            ratings[indicator_id] = int(value)
+        self.ratings = ratings
+
+    def set_note(self, group_id: str, text: str) -> None:
+        """Set the notes for one group (barrier or principle)."""
+        if group_id not in self.group_ids():
+            raise ValueError(f"unknown group id {group_id!r}; known ids: {', '.join(self.group_ids())}")
+        if not isinstance(text, str):
+            raise ValueError(f"a note must be text, not {type(text).__name__}")
+        notes = dict(self.notes)
+        if text:
+            notes[group_id] = text
+        else:
+            notes.pop(group_id, None)
+        self.notes = notes
+
+    def reset(self) -> None:
+        """Clear every rating, note and the initiative's name."""
+        self.ratings = {}
+        self.notes = {}
+        self.initiative = ""
+
+    # -- results ------------------------------------------------------------
+    def scores(self) -> dict[str, Any]:
+        return score(self.content, self.ratings)
+
+    def summary(self) -> str:
+        """Plain text: score and feedback band per group, the overall position."""
+        c = self.content
+        s = self.scores()
+        lines = [f"{c['title']}: {self.initiative.strip() or c['ui']['no_initiative']}"]
+        for group, gs in zip(c["groups"], s["groups"]):
+            lines.append(f"- {group['title']}: {_score_text(c, gs)}")
+        o = s["overall"]
+        lines.append(f"Overall: {_score_text(c, o, with_band=False)}")
+        lines.append(f"{c['ui']['position_heading']}: {_position_label(c, o['position'])}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The answers and results as plain data (the JSON export has the same shape)."""
+        s = self.scores()
+        return {
+            "mode": self.mode,
+            "initiative": self.initiative,
+            "ratings": {k: self.ratings[k] for k in self.indicator_ids() if self.ratings.get(k) in RATING_VALUES},
+            "notes": {k: self.notes[k] for k in self.group_ids() if self.notes.get(k)},
+            "scores": s,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+    def to_markdown(self) -> str:
+        """The answers and results as Markdown (the Markdown export is the same text)."""
+        return to_markdown(self.content, self.initiative, self.ratings, self.notes)
+
+    def _repr_fields(self) -> str:
+        return f"mode={self.mode!r}, initiative={self.initiative!r}, storage_key={self.storage_key!r}"
+
+
+def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> str:
+    """Markdown export; ``static/checklist.js`` builds the same text line for line."""
+    c = content
+    s = score(c, ratings)
+    ui = c["ui"]
+    out = [f"# {c['title']}", "", f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
+    for group, gs in zip(c["groups"], s["groups"]):
+        out += [f"## {group['title']}", ""]
+        for indicator in group["indicators"]:
+            out.append(f"- {indicator['text']} **{_rating_label(c, ratings.get(indicator['id']))}**")
+        out += ["", f"{_score_text(c, gs)}", ""]
+        out += [f"{ui['feedback_heading']}: {group['feedback'][gs['band']]}", ""]
+        out += [f"{ui['question_heading']}: {group['question']}", ""]
+        out += [f"{ui['read_more']}: {group['link']['label']} ({group['link']['href']})", ""]
+        note = notes.get(group["id"], "")
+        if note:
+            out += [f"{ui['notes_label']}:", ""]
+            out += ["> " + line if line else ">" for line in note.split("\n")]
+            out.append("")
+    o = s["overall"]
+    out += [f"## {ui['profile_heading']}", "", f"Overall: {_score_text(c, o, with_band=False)}", ""]
+    out.append(f"{ui['position_heading']}: {_position_label(c, o['position'])}")
+    if o["position"] is not None:
+        text = next(p["text"] for p in c["overall"]["positions"] if p["id"] == o["position"])
+        out += ["", text]
+    out += ["", f"{ui['read_more']}: {c['overall']['link']['label']} ({c['overall']['link']['href']})", ""]
+    return "\n".join(out)
+
+
+__all__ = ["BarrierChecklist", "CHECKLIST_SCHEMA", "load_content", "score", "to_markdown", "DATA_DIR"]

@@ -1,0 +1,295 @@
+"""Unit tests for the barrier checklist (coproduction_course/checklist.py) and its
+content files (data/barriers.yml, data/principles.yml)."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coproduction_course.checklist import (
+    CHECKLIST_SCHEMA,
+    MODES,
+    BarrierChecklist,
+    load_content,
+    score,
+)
+from coproduction_course.content import DATA_DIR, SCHEMAS, ContentError
+
+CHAPTER_ANCHORS = {
+    "resistance": "chapters/05-critiques.html#barrier-resistance",
+    "procedure": "chapters/05-critiques.html#barrier-procedure",
+    "avoidance": "chapters/05-critiques.html#barrier-avoidance",
+    "conformity": "chapters/05-critiques.html#barrier-conformity",
+}
+JS = Path(__file__).resolve().parent.parent / "coproduction_course" / "static" / "checklist.js"
+
+
+# --- content files -------------------------------------------------------------------
+def test_schemas_are_registered_for_both_files():
+    assert SCHEMAS["barriers.yml"] is CHECKLIST_SCHEMA
+    assert SCHEMAS["principles.yml"] is CHECKLIST_SCHEMA
+
+
+def test_barriers_file_has_carrs_four_barriers_with_3_to_5_indicators():
+    content = load_content("barriers")
+    assert [g["title"] for g in content["groups"]] == [
+        "Institutional resistance to change",
+        "Restrictive administrative procedure and professional practice",
+        "Avoidance of challenge, confrontation or emotional expression",
+        "The demand to conform to institutional rules and cultural norms",
+    ]
+    for group in content["groups"]:
+        assert 3 <= len(group["indicators"]) <= 5
+        assert group["link"]["href"] == CHAPTER_ANCHORS[group["id"]]
+    assert content["overall"]["link"]["href"] == "chapters/04-nef-review-for-mind.html#doing-to-for-with"
+
+
+def test_principles_file_has_the_six_nef_nesta_characteristics():
+    content = load_content("principles")
+    assert [g["short"] for g in content["groups"]] == [
+        "Assets", "Capacity", "Mutuality", "Networks", "Blurring roles", "Catalysts",
+    ]
+    for group in content["groups"]:
+        assert 3 <= len(group["indicators"]) <= 5
+        assert group["link"]["href"] == "chapters/03-new-labour-and-the-think-tanks.html#nesta-six-characteristics"
+
+
+def test_the_two_modes_mirror_each_other_on_position():
+    barriers = load_content("barriers")["overall"]["by_band"]
+    principles = load_content("principles")["overall"]["by_band"]
+    assert barriers == {"low": "doing-with", "some": "doing-for", "high": "doing-to"}
+    assert principles == {"low": "doing-to", "some": "doing-for", "high": "doing-with"}
+
+
+def test_the_view_hard_codes_no_course_content():
+    source = JS.read_text(encoding="utf-8")
+    for mode in MODES:
+        content = load_content(mode)
+        texts = [content["title"], content["intro"], *content["rating_labels"].values()]
+        for group in content["groups"]:
+            texts += [group["title"], group["short"], group["question"], group["link"]["href"]]
+            texts += [i["text"] for i in group["indicators"]]
+        texts += [p["label"] for p in content["overall"]["positions"]]
+        for text in texts:
+            assert text not in source, f"checklist.js contains course content: {text!r}"
+    assert "innerHTML" not in source and "insertAdjacentHTML" not in source
+
+
+def _broken_copy(tmp_path: Path, name: str, change) -> Path:
+    data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["groups"][1]["indicators"][0].pop("text"),
+         r"^barriers\.yml: groups\[1\]\.indicators\[0\]: 'text' is a required property"),
+        (lambda d: d["groups"][0]["indicators"].__setitem__(slice(2, None), []),
+         r"^barriers\.yml: groups\[0\]\.indicators: .* is too short"),
+        (lambda d: d["groups"][2]["link"].__setitem__("href", "https://example.org/page.html"),
+         r"^barriers\.yml: groups\[2\]\.link\.href: 'https://example.org/page.html' does not match"),
+        (lambda d: d["groups"][3]["feedback"].pop("high"),
+         r"^barriers\.yml: groups\[3\]\.feedback: 'high' is a required property"),
+        (lambda d: d["bands"][0].__setitem__("up_to", "33"),
+         r"^barriers\.yml: bands\[0\]\.up_to: '33' is not of type 'integer'"),
+        (lambda d: d["ui"].pop("reset_confirm"),
+         r"^barriers\.yml: ui: 'reset_confirm' is a required property"),
+        (lambda d: d["groups"][1]["indicators"][0].__setitem__("id", "res-same-routines"),
+         r"^barriers\.yml: groups\[1\]\.indicators\[0\]\.id: 'res-same-routines' is already used at groups\[0\]\.indicators\[0\]"),
+        (lambda d: d["bands"][2].__setitem__("up_to", 90),
+         r"^barriers\.yml: bands\[2\]\.up_to: the last band must reach 100"),
+        (lambda d: d["overall"]["by_band"].__setitem__("high", "doing-against"),
+         r"^barriers\.yml: overall\.by_band\.high: 'doing-against' is not one of"),
+        (lambda d: d.__setitem__("mode", "principles"),
+         r"^barriers\.yml: mode: expected 'barriers', found 'principles'"),
+    ],
+)
+def test_broken_barriers_file_names_file_and_field(tmp_path, change, message):
+    path = _broken_copy(tmp_path, "barriers.yml", change)
+    with pytest.raises(ContentError, match=message):
+        load_content("barriers", path)
+
+
+def test_broken_principles_file_names_file_and_field(tmp_path):
+    path = _broken_copy(tmp_path, "principles.yml", lambda d: d["groups"][4].pop("question"))
+    with pytest.raises(ContentError, match=r"^principles\.yml: groups\[4\]: 'question' is a required property"):
+        load_content("principles", path)
+
+
+def test_unreadable_files_give_clear_messages(tmp_path):
+    bad = tmp_path / "barriers.yml"
+    bad.write_text("groups: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^barriers\.yml: not valid YAML at line"):
+        load_content("barriers", bad)
+    bad.write_text("", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^barriers\.yml: the file is empty"):
+        load_content("barriers", bad)
+    with pytest.raises(ContentError, match=r"^barriers\.yml: file not found"):
+        load_content("barriers", tmp_path / "missing" / "barriers.yml")
+
+
+def test_packaged_files_are_valid_and_copies_are_independent(tmp_path):
+    for name in MODES.values():
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    for mode, name in MODES.items():
+        assert load_content(mode, tmp_path / name) == load_content(mode)
+    first = load_content("barriers")
+    first["groups"].clear()
+    assert load_content("barriers")["groups"], "load_content must return a copy"
+
+
+# --- scoring ---------------------------------------------------------------------------
+def test_scoring_ignores_unanswered_and_uses_floor_percent():
+    content = load_content("barriers")
+    s = score(content, {"res-same-routines": 2, "res-short-term": 1, "res-goals-preset": 0})
+    resistance = s["groups"][0]
+    assert resistance == {
+        "id": "resistance", "rated": 3, "total": 5, "score": 3, "max": 6, "percent": 50, "band": "some",
+    }
+    assert s["groups"][1]["band"] == "none" and s["groups"][1]["percent"] is None
+    # 1 of 2 points in one indicator... 1/6 = 16.67% -> 16 (floor, not round)
+    s = score(content, {"res-same-routines": 1, "res-short-term": 0, "res-goals-preset": 0})
+    assert s["groups"][0]["percent"] == 16 and s["groups"][0]["band"] == "low"
+    # 2 of 3 points -> 66% -> "some" (the boundary is inclusive)
+    s = score(content, {"res-same-routines": 2, "res-short-term": 0, "res-goals-preset": 2})
+    assert s["groups"][0]["percent"] == 66 and s["groups"][0]["band"] == "some"
+    s = score(content, {"res-same-routines": 2, "res-short-term": 1, "res-goals-preset": 2})
+    assert s["groups"][0]["percent"] == 83 and s["groups"][0]["band"] == "high"
+
+
+def test_position_needs_every_group_and_mirrors_between_modes():
+    barriers = load_content("barriers")
+    ids = [g["indicators"][0]["id"] for g in barriers["groups"]]
+    partial = {i: 2 for i in ids[:-1]}
+    assert score(barriers, partial)["overall"]["position"] is None
+    assert score(barriers, {i: 2 for i in ids})["overall"]["position"] == "doing-to"
+    assert score(barriers, {i: 1 for i in ids})["overall"]["position"] == "doing-for"
+    assert score(barriers, {i: 0 for i in ids})["overall"]["position"] == "doing-with"
+    principles = load_content("principles")
+    ids = [g["indicators"][0]["id"] for g in principles["groups"]]
+    assert score(principles, {i: 2 for i in ids})["overall"]["position"] == "doing-with"
+    assert score(principles, {i: 0 for i in ids})["overall"]["position"] == "doing-to"
+
+
+def test_overall_sums_every_answered_indicator():
+    content = load_content("barriers")
+    ratings = {"res-same-routines": 2, "proc-risk-veto": 1, "avo-anger-symptom": 0, "con-jargon": 2, "con-ground-rules": 2}
+    o = score(content, ratings)["overall"]
+    assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (7, 10, 5, 19, 70)
+    assert o["band"] == "high" and o["position"] == "doing-to"
+
+
+# --- the widget's Python API -----------------------------------------------------------
+def test_new_checklist_starts_empty():
+    c = BarrierChecklist()
+    assert (c.mode, c.initiative, c.ratings, c.notes) == ("barriers", "", {}, {})
+    assert c.content == load_content("barriers")
+    assert c.storage_key == "checklist-barriers"
+    assert BarrierChecklist(mode="principles").storage_key == "checklist-principles"
+
+
+def test_set_rating_validates_id_and_value():
+    c = BarrierChecklist()
+    c.set_rating("avo-criticism-minuted", 2)
+    c.set_rating("res-short-term", 0)
+    assert c.ratings == {"avo-criticism-minuted": 2, "res-short-term": 0}
+    c.set_rating("res-short-term", None)
+    assert c.ratings == {"avo-criticism-minuted": 2}
+    with pytest.raises(ValueError, match=r"unknown indicator id 'nope' for the barriers checklist; known ids: res-same-routines"):
+        c.set_rating("nope", 1)
+    with pytest.raises(ValueError, match=r"unknown indicator id 'ast-asked-offer'"):
+        c.set_rating("ast-asked-offer", 1)  # a principles id in barriers mode
+    for bad in (3, -1, 1.5, "2", True):
+        with pytest.raises(ValueError, match=r"rating for 'avo-criticism-minuted' must be 0 \(Not seen\), 1 \(Partly\), 2 \(Clearly\) or None \(Not answered\), not"):
+            c.set_rating("avo-criticism-minuted", bad)
+    assert c.ratings == {"avo-criticism-minuted": 2}
+
+
+def test_set_note_and_bad_mode():
+    c = BarrierChecklist()
+    c.set_note("avoidance", "A note")
+    assert c.notes == {"avoidance": "A note"}
+    c.set_note("avoidance", "")
+    assert c.notes == {}
+    with pytest.raises(ValueError, match=r"unknown group id 'assets'; known ids: resistance, procedure, avoidance, conformity"):
+        c.set_note("assets", "x")
+    with pytest.raises(ValueError, match=r"mode must be one of 'barriers', 'principles', not 'both'"):
+        BarrierChecklist(mode="both")
+
+
+def test_summary_text():
+    c = BarrierChecklist(initiative="Fictional forum")
+    assert c.summary().splitlines() == [
+        "Barrier checklist: Fictional forum",
+        "- Institutional resistance to change: Not rated yet (0 of 5 indicators rated)",
+        "- Restrictive administrative procedure and professional practice: Not rated yet (0 of 5 indicators rated)",
+        "- Avoidance of challenge, confrontation or emotional expression: Not rated yet (0 of 4 indicators rated)",
+        "- The demand to conform to institutional rules and cultural norms: Not rated yet (0 of 5 indicators rated)",
+        "Overall: Not rated yet (0 of 19 indicators rated)",
+        "Where the initiative sits: Rate at least one indicator in every barrier to see where the initiative sits.",
+    ]
+    for indicator_id, value in {"res-same-routines": 2, "res-short-term": 1, "proc-risk-veto": 0,
+                                "avo-criticism-minuted": 2, "con-jargon": 1}.items():
+        c.set_rating(indicator_id, value)
+    lines = c.summary().splitlines()
+    assert lines[1] == "- Institutional resistance to change: 3/4 (75%), 2 of 5 indicators rated. Strong signs of this barrier"
+    assert lines[2].endswith(": 0/2 (0%), 1 of 5 indicators rated. Few signs of this barrier")
+    assert lines[4].endswith(": 1/2 (50%), 1 of 5 indicators rated. Some signs of this barrier")
+    assert lines[5] == "Overall: 6/10 (60%), 5 of 19 indicators rated."
+    assert lines[6] == "Where the initiative sits: Doing for"
+    assert BarrierChecklist().summary().startswith("Barrier checklist: (no initiative named)")
+
+
+def test_as_dict_and_markdown_keep_everything():
+    c = BarrierChecklist(mode="principles", initiative="مبادرة 🌱")
+    c.set_rating("ast-asked-offer", 2)
+    long_note = ("Lorem ipsum 🌱 שלום <script>alert(1)</script>\n" * 2000)[:100_000]
+    c.set_note("assets", long_note)
+    d = c.as_dict()
+    assert d["mode"] == "principles" and d["initiative"] == "مبادرة 🌱"
+    assert d["ratings"] == {"ast-asked-offer": 2}
+    assert d["notes"]["assets"] == long_note
+    assert d["scores"]["groups"][0]["percent"] == 100
+    md = c.to_markdown()
+    assert md.startswith("# Principles checklist\n\n**Initiative you are assessing:** مبادرة 🌱\n")
+    quoted = "\n".join(line[2:] if line.startswith("> ") else "" for line in md.splitlines() if line.startswith(">"))
+    assert quoted == long_note  # every line of the note, quoted, nothing lost
+    assert "- Service users are asked what they can offer, not only what they need. **Clearly**" in md
+    assert "chapters/03-new-labour-and-the-think-tanks.html#nesta-six-characteristics" in md
+
+
+def test_reset_clears_everything():
+    c = BarrierChecklist(initiative="x")
+    c.set_rating("con-jargon", 1)
+    c.set_note("conformity", "y")
+    c.reset()
+    assert (c.initiative, c.ratings, c.notes) == ("", {}, {})
+
+
+def test_repr_is_stable():
+    c = BarrierChecklist(initiative="Forum", storage_key="k")
+    assert repr(c) == "BarrierChecklist(mode='barriers', initiative='Forum', storage_key='k')"
+    assert repr(c) == repr(BarrierChecklist(initiative="Forum", storage_key="k"))
+    assert not re.search(r"0x[0-9a-f]+", repr(c))
+
+
+def test_view_module_and_css_are_sent():
+    c = BarrierChecklist()
+    assert "function h(" in c._esm and "export default" in c._esm  # common.js + checklist.js
+    assert ".cwc" in c._css
+
+
+def test_changing_mode_loads_the_other_content_and_clears_answers():
+    c = BarrierChecklist()
+    c.set_rating("con-jargon", 2)
+    c.mode = "principles"
+    assert c.content == load_content("principles") and c.ratings == {}
+    c.set_rating("ast-asked-offer", 1)
+    assert c.ratings == {"ast-asked-offer": 1}

@@ -1,0 +1,358 @@
+"""The barrier checklist on the built static site, in Debian's chromium (Playwright).
+
+Uses the fixtures in tests/conftest.py (site_url, page, phone_page). Run alone with
+``COURSE_TEST_BUILD=/tmp/test-checklist .venv/bin/python -m pytest tests/test_checklist_browser.py``.
+"""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from coproduction_course.checklist import BarrierChecklist, load_content, score, to_markdown
+
+PAGE = "chapters/barrier-checklist.html"
+VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+KEY = "coproduction-course:v1:/chapters/barrier-checklist.html:barrier-checklist"
+HOSTILE = '<script>window.__pwned = 1</script><img src="x-hostile.png" onerror="window.__pwned = 2">'
+BARRIERS = load_content("barriers")
+PRINCIPLES = load_content("principles")
+
+
+def open_checklist(page, site_url):
+    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('.cwc').length >= 3", timeout=15000)
+    return page.locator(".cwc")
+
+
+def rate(widget, indicator_id, value):
+    widget.locator(f'fieldset[data-indicator="{indicator_id}"] input[data-value="{value}"]').check()
+
+
+def js_scores(widget, content):
+    """The scores the view computed, read from its data attributes."""
+    groups = []
+    for group in content["groups"]:
+        box = widget.locator(f'[data-feedback="{group["id"]}"]')
+        percent = box.get_attribute("data-percent")
+        groups.append({
+            "id": group["id"],
+            "rated": int(box.get_attribute("data-rated")),
+            "total": len(group["indicators"]),
+            "score": int(box.get_attribute("data-score")),
+            "max": int(box.get_attribute("data-max")),
+            "percent": int(percent) if percent else None,
+            "band": box.get_attribute("data-band"),
+        })
+    profile = widget.locator('[data-role="profile"]')
+    percent = profile.get_attribute("data-percent")
+    overall = {
+        "rated": int(profile.get_attribute("data-rated")),
+        "total": sum(len(g["indicators"]) for g in content["groups"]),
+        "score": int(profile.get_attribute("data-score")),
+        "max": int(profile.get_attribute("data-max")),
+        "percent": int(percent) if percent else None,
+        "band": profile.get_attribute("data-band"),
+        "position": profile.get_attribute("data-position") or None,
+    }
+    return {"groups": groups, "overall": overall}
+
+
+def download_text(page, widget, action):
+    with page.expect_download() as info:
+        widget.locator(f'button[data-action="{action}"]').click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
+
+
+def test_renders_once_per_output_and_stays_on_the_site(page, site_url):
+    widgets = open_checklist(page, site_url)
+    page.wait_for_timeout(300)
+    assert page.locator(VIEW).count() == 3
+    assert page.locator(".course-widget").count() == 3
+    for i in range(3):
+        assert page.locator(".course-widget").nth(i).locator(".cwc").count() == 1
+    assert [widgets.nth(i).get_attribute("data-mode") for i in range(3)] == ["barriers", "principles", "barriers"]
+    assert page.locator(".widget-host-error").count() == 0
+    # The first instance starts empty; the worked example shows its ratings.
+    assert widgets.nth(0).locator('input[data-value=""]:checked').count() == 19
+    assert widgets.nth(2).locator('[data-role="profile"]').get_attribute("data-position") == "doing-for"
+    assert page.foreign_requests == []
+    assert page.script_errors == []
+
+
+def test_every_control_changes_what_the_student_sees(page, site_url):
+    widgets = open_checklist(page, site_url)
+    for widget, content in ((widgets.nth(0), BARRIERS), (widgets.nth(1), PRINCIPLES)):
+        for group in content["groups"]:
+            box = widget.locator(f'[data-feedback="{group["id"]}"]')
+            for indicator in group["indicators"]:
+                for value in ("0", "1", "2"):
+                    before = box.inner_text()
+                    chart = widget.locator("svg.cwc-chart").get_attribute("aria-label")
+                    rate(widget, indicator["id"], value)
+                    assert box.inner_text() != before, f"{indicator['id']}={value} changed nothing"
+                    # one indicator rated at a time: not rated -> 0% -> 50% -> 100%
+                    assert widget.locator("svg.cwc-chart").get_attribute("aria-label") != chart
+                rate(widget, indicator["id"], "")  # back to unanswered
+            assert box.get_attribute("data-band") == "none"
+            assert group["feedback"]["none"] in box.inner_text()
+        # the notes box and the initiative box
+        note = widget.locator("textarea").first
+        note.fill("Seen at the March meeting")
+        assert note.input_value() == "Seen at the March meeting"
+        widget.locator('input[data-role="initiative"]').fill("My forum")
+        assert widget.locator('[data-role="initiative-shown"]').inner_text() == "My forum"
+    # feedback text, link and seminar question for each barrier
+    first = widgets.nth(0)
+    for group in BARRIERS["groups"]:
+        rate(first, group["indicators"][0]["id"], "2")
+        box = first.locator(f'[data-feedback="{group["id"]}"]')
+        text = box.inner_text()
+        assert group["feedback"]["high"] in text and group["question"] in text
+        href = box.locator("a").get_attribute("href")
+        assert href == f"{site_url}/{group['link']['href']}"
+    # the position appears once every barrier is rated, marked with text as well as style
+    profile = first.locator('[data-role="profile"]')
+    assert profile.get_attribute("data-position") == "doing-to"
+    current = profile.locator('li[aria-current="true"]')
+    assert current.count() == 1 and BARRIERS["ui"]["position_marker"] in current.inner_text()
+    assert "Doing to" in current.inner_text()
+    assert profile.locator("a").get_attribute("href") == f"{site_url}/chapters/04-nef-review-for-mind.html#doing-to-for-with"
+    assert "Resistance to change: 100%" in first.locator("svg.cwc-chart").get_attribute("aria-label")
+    assert first.locator("svg.cwc-chart").get_attribute("role") == "img"
+    assert "100%" in first.locator("svg.cwc-chart").text_content()  # values drawn as text too
+    # the live region announces feedback changes
+    rate(first, "res-short-term", "0")
+    assert "Institutional resistance to change" in first.locator('[role="status"]').inner_text()
+    assert page.script_errors == []
+
+
+def test_linked_sections_exist(page, site_url):
+    widgets = open_checklist(page, site_url)
+    hrefs = {a.get_attribute("href") for a in widgets.nth(0).locator("a").all()}
+    hrefs |= {a.get_attribute("href") for a in widgets.nth(1).locator("a").all()}
+    assert len(hrefs) == 6
+    for href in sorted(hrefs):
+        url, anchor = href.split("#")
+        page.goto(url)
+        assert page.locator(f'[id="{anchor}"]').count() == 1, f"{href}: no such section"
+
+
+def test_reset_asks_first(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    rate(widget, "con-jargon", "2")
+    widget.locator("textarea").first.fill("keep me")
+    widget.locator('button[data-action="reset"]').click()
+    confirm = widget.locator(".cwc-confirm")
+    assert confirm.is_visible()
+    assert widget.locator("textarea").first.input_value() == "keep me"
+    widget.locator('button[data-action="reset-cancel"]').click()
+    assert not confirm.is_visible()
+    assert widget.locator("textarea").first.input_value() == "keep me"
+    widget.locator('button[data-action="reset"]').click()
+    widget.locator('button[data-action="reset-yes"]').click()
+    assert widget.locator("textarea").first.input_value() == ""
+    assert widget.locator('input[data-value=""]:checked').count() == 19
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
+    page.reload(wait_until="networkidle")
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator('input[data-value=""]:checked').count() == 19
+
+
+def test_answers_survive_reload(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    widget.locator('input[data-role="initiative"]').fill("Forum 🌱 מנהלים")
+    rate(widget, "res-same-routines", "2")
+    rate(widget, "avo-anger-symptom", "1")
+    rate(widget, "con-jargon", "0")
+    widget.locator('textarea[data-note="procedure"]').fill("line one\nline two")
+    before = js_scores(widget, BARRIERS)
+    page.reload(wait_until="networkidle")
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator('input[data-role="initiative"]').input_value() == "Forum 🌱 מנהלים"
+    assert widget.locator('fieldset[data-indicator="res-same-routines"] input[data-value="2"]').is_checked()
+    assert widget.locator('fieldset[data-indicator="avo-anger-symptom"] input[data-value="1"]').is_checked()
+    assert widget.locator('fieldset[data-indicator="con-jargon"] input[data-value="0"]').is_checked()
+    assert widget.locator('textarea[data-note="procedure"]').input_value() == "line one\nline two"
+    assert js_scores(widget, BARRIERS) == before
+    # the other instances keep their own answers
+    assert open_checklist(page, site_url).nth(1).locator('input[data-value=""]:checked').count() == 18
+    assert page.script_errors == []
+
+
+def test_scores_and_exports_agree_with_python(page, site_url):
+    widgets = open_checklist(page, site_url)
+    rng = random.Random(20160801)
+    for widget, content, mode in ((widgets.nth(0), BARRIERS, "barriers"), (widgets.nth(1), PRINCIPLES, "principles")):
+        ratings: dict[str, int] = {}
+        ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
+        for round_ in range(4):
+            for indicator_id in rng.sample(ids, 6):
+                value = rng.choice(["", "0", "1", "2"])
+                rate(widget, indicator_id, value)
+                if value == "":
+                    ratings.pop(indicator_id, None)
+                else:
+                    ratings[indicator_id] = int(value)
+            assert js_scores(widget, content) == score(content, ratings), f"{mode} round {round_}"
+        # every group rated: a position both sides agree on
+        for group in content["groups"]:
+            rate(widget, group["indicators"][0]["id"], "1")
+            ratings[group["indicators"][0]["id"]] = 1
+        expected = score(content, ratings)
+        assert expected["overall"]["position"] is not None
+        assert js_scores(widget, content) == expected
+        widget.locator('input[data-role="initiative"]').fill("Agreement test")
+        widget.locator("textarea").first.fill("first\n\n  indented <b>bold</b>")
+        python = BarrierChecklist(mode=mode, initiative="Agreement test")
+        for key, value in ratings.items():
+            python.set_rating(key, value)
+        python.set_note(content["groups"][0]["id"], "first\n\n  indented <b>bold</b>")
+        name, text = download_text(page, widget, "markdown")
+        assert name.endswith(".md") and "agreement-test" in name
+        assert text == python.to_markdown()
+        name, text = download_text(page, widget, "json")
+        assert name.endswith(".json")
+        assert json.loads(text) == python.as_dict()
+
+
+def test_export_downloads_what_was_entered(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    widget.locator('input[data-role="initiative"]').fill("Export forum")
+    rate(widget, "proc-risk-veto", "2")
+    widget.locator('textarea[data-note="avoidance"]').fill("The minutes said 'concerns'.")
+    name, text = download_text(page, widget, "markdown")
+    assert name == "barrier-checklist-export-forum.md"
+    assert "**Initiative you are assessing:** Export forum" in text
+    assert "without the risk being explained or discussed with them. **Clearly**" in text
+    assert "> The minutes said 'concerns'." in text
+    name, text = download_text(page, widget, "json")
+    data = json.loads(text)
+    assert name == "barrier-checklist-export-forum.json"
+    assert data["initiative"] == "Export forum"
+    assert data["ratings"] == {"proc-risk-veto": 2}
+    assert data["notes"] == {"avoidance": "The minutes said 'concerns'."}
+
+
+def test_typed_markup_stays_inert_and_is_shown_as_text(page, site_url):
+    requested = []
+    page.on("request", lambda req: requested.append(req.url))
+    widget = open_checklist(page, site_url).nth(0)
+    widget.locator('input[data-role="initiative"]').fill(HOSTILE)
+    widget.locator('textarea[data-note="resistance"]').fill(HOSTILE)
+    shown = widget.locator('[data-role="initiative-shown"]')
+    assert shown.inner_text() == HOSTILE
+    page.reload(wait_until="networkidle")
+    widget = open_checklist(page, site_url).nth(0)
+    page.wait_for_timeout(300)
+    assert widget.locator('[data-role="initiative-shown"]').inner_text() == HOSTILE
+    assert widget.locator('textarea[data-note="resistance"]').input_value() == HOSTILE
+    assert widget.locator("img, script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert not any("x-hostile" in url for url in requested)
+    _, text = download_text(page, widget, "markdown")
+    assert HOSTILE in text
+    assert page.script_errors == []
+
+
+def test_keyboard_only(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    widget.locator('input[data-role="initiative"]').focus()
+    page.keyboard.type("Typed with keys")
+    page.keyboard.press("Tab")  # into the first indicator's radio group
+    focused = page.evaluate("document.activeElement.closest('fieldset').dataset.indicator")
+    assert focused == "res-same-routines"
+    page.keyboard.press("ArrowRight")  # Not seen
+    page.keyboard.press("ArrowRight")  # Partly
+    page.keyboard.press("ArrowRight")  # Clearly
+    assert widget.locator('fieldset[data-indicator="res-same-routines"] input[data-value="2"]').is_checked()
+    page.keyboard.press("ArrowLeft")  # Partly
+    assert widget.locator('fieldset[data-indicator="res-same-routines"] input[data-value="1"]').is_checked()
+    page.keyboard.press("Tab")  # next indicator
+    page.keyboard.press("ArrowRight")
+    assert widget.locator('fieldset[data-indicator="res-short-term"] input[data-value="0"]').is_checked()
+    box = widget.locator('[data-feedback="resistance"]')
+    assert box.get_attribute("data-score") == "1" and box.get_attribute("data-rated") == "2"
+    # Tab on to the notes box and type
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "TEXTAREA":
+            break
+    page.keyboard.type("Noted by keyboard")
+    assert widget.locator('textarea[data-note="resistance"]').input_value() == "Noted by keyboard"
+    # Tab to Reset, open the confirmation with Space, go back to Yes and press Space
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.action") == "reset":
+            break
+    assert page.evaluate("document.activeElement.dataset.action") == "reset"
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.dataset.action") == "reset-cancel"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "reset-yes"
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.dataset.action") == "reset"
+    assert widget.locator('input[data-value=""]:checked').count() == 19
+    assert widget.locator('[role="status"]').inner_text() == BARRIERS["ui"]["reset_done"]
+
+
+def test_controls_are_labelled(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator("fieldset").count() == 19
+    assert widget.locator("fieldset > legend").count() == 19
+    for textarea in widget.locator("textarea").all():
+        label = widget.locator(f'label[for="{textarea.get_attribute("id")}"]')
+        assert label.count() == 1 and label.inner_text()
+    assert widget.locator('[role="status"][aria-live="polite"]').count() == 1
+    for radio in widget.locator('input[type="radio"]').all()[:8]:
+        assert radio.evaluate("el => el.closest('label').textContent.trim().length > 0")
+
+
+def test_corrupt_saved_answers_are_ignored_with_a_message(page, site_url):
+    open_checklist(page, site_url)
+    for bad in ("{not json", json.dumps([1, 2]), json.dumps({"version": 1, "initiative": 3, "ratings": {}, "notes": {}}),
+                json.dumps({"version": 1, "initiative": "", "ratings": {"res-short-term": 7}, "notes": {}})):
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, bad])
+        page.reload(wait_until="networkidle")
+        widget = open_checklist(page, site_url).nth(0)
+        notice = widget.locator(".cwc-notice").first
+        assert notice.is_visible(), bad
+        assert notice.inner_text() == BARRIERS["ui"]["corrupt_saved"]
+        rate(widget, "res-short-term", "1")  # still works, and saving repairs the store
+        assert widget.locator('[data-feedback="resistance"]').get_attribute("data-score") == "1"
+    assert page.script_errors == []
+
+
+def test_a_100000_character_note_survives_reload(page, site_url):
+    widget = open_checklist(page, site_url).nth(0)
+    unit = "Word ✊🏽 كلمة שלום "
+    note = (unit * (100_000 // len(unit) + 1))[:100_000]
+    assert len(note) == 100_000
+    widget.locator('textarea[data-note="conformity"]').fill(note)
+    page.reload(wait_until="networkidle")
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator('textarea[data-note="conformity"]').input_value() == note
+    box = widget.locator('textarea[data-note="conformity"]').bounding_box()
+    assert box["height"] <= 20 * 16 + 40  # textarea max-height keeps the page usable
+    _, text = download_text(page, widget, "markdown")
+    assert "> " + note in text
+
+
+def test_fits_a_375px_phone(phone_page, site_url):
+    widgets = open_checklist(phone_page, site_url)
+    assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    widget = widgets.nth(0)
+    long_word = "Unbrokenwordwithoutanyspaces" * 60
+    widget.locator('input[data-role="initiative"]').fill(long_word[:900])
+    widget.locator('textarea[data-note="resistance"]').fill(long_word + " مرحبا بالعالم 🌍" * 50)
+    for group in BARRIERS["groups"]:
+        rate(widget, group["indicators"][0]["id"], "2")
+    assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    width = widget.evaluate("el => el.getBoundingClientRect().right")
+    assert width <= 375
+    phone_page.reload(wait_until="networkidle")
+    open_checklist(phone_page, site_url)
+    assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
