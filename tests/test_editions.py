@@ -1,0 +1,157 @@
+"""Two editions from one source: the student site holds no model answer; the tutor site does.
+
+The list of what must not reach students is read from the tutor sources themselves:
+every ``{solution}`` block in exercises/tutor/*-answers.md, the case studies' tutor
+notes (data/cases.yml) and the seminar plans. Each is cut into plain-text fragments
+(citations, roles and markup removed) and searched for in the student edition's
+HTML text, ``searchindex.js`` and ``_sources``. The same fragments must all be found
+in the tutor edition, which shows that the search itself works.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BUILD_PARENT, BuildResult
+
+ROOT = Path(__file__).resolve().parent.parent
+TUTOR = ROOT / "exercises" / "tutor"
+
+_spec = importlib.util.spec_from_file_location("build_edition", ROOT / "scripts" / "build_edition.py")
+build_edition = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_edition)
+
+
+@functools.lru_cache(maxsize=None)
+def tutor_build() -> BuildResult:
+    """Build the tutor edition once per test process (shared with test_print.py)."""
+    output = Path(str(BUILD_PARENT) + "-tutor")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_edition.py"), "tutor", "--output", str(output), "--all"],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, output / "_build" / "html")
+
+
+@pytest.fixture(scope="module")
+def tutor_book() -> BuildResult:
+    return tutor_build()
+
+
+@pytest.fixture(scope="module")
+def tutor_site(tutor_book) -> Path:
+    if not (tutor_book.site / "index.html").exists():
+        pytest.fail("The tutor edition did not build:\n" + tutor_book.log[-4000:])
+    return tutor_book.site
+
+
+# --- what must not reach students ----------------------------------------------------
+
+def _normalise(text: str) -> str:
+    text = html.unescape(text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _fragments(markdown: str, minimum: int = 45) -> list[str]:
+    """Plain-text pieces of a MyST text that must appear verbatim in its rendering."""
+    text = re.sub(r"\{[a-z:]+\}`[^`]*`", "\n", markdown)  # roles: citations, refs, docs, terms
+    text = re.sub(r"^\s*(```|:::|:label:|:class:|#).*$", "\n", text, flags=re.M)  # fences, options, headings
+    text = text.replace("|", "\n").replace("*", "").replace("`", "")
+    pieces = re.split(r"\n|(?<=[.?!])\s+|\(|\)", text)
+    out = []
+    for piece in pieces:
+        piece = _normalise(piece.strip(" -0123456789."))
+        if len(piece) >= minimum:
+            out.append(piece)
+    return out
+
+
+def _solution_bodies(text: str) -> list[str]:
+    return re.findall(r"```\{solution\}[^\n]*\n(.*?)\n```", text, flags=re.S)
+
+
+def secret_fragments() -> dict[str, list[str]]:
+    secrets: dict[str, list[str]] = {}
+    for path in sorted(TUTOR.glob("*-answers.md")):
+        bodies = _solution_bodies(path.read_text(encoding="utf-8"))
+        assert bodies, f"{path.name} has no solution"
+        secrets[path.name] = [f for body in bodies for f in _fragments(body)]
+    for case in yaml.safe_load((ROOT / "coproduction_course/data/cases.yml").read_text(encoding="utf-8"))["cases"]:
+        secrets[f"cases.yml:{case['id']}"] = _fragments(case["tutor_note"])
+    for path in sorted(TUTOR.glob("*-seminar.md")):
+        secrets[path.name] = _fragments(path.read_text(encoding="utf-8"))
+    assert all(secrets.values()), [k for k, v in secrets.items() if not v]
+    return secrets
+
+
+def _site_text(site: Path) -> str:
+    parts = []
+    for page in site.rglob("*.html"):
+        raw = page.read_text(encoding="utf-8", errors="replace")
+        raw = re.sub(r"<script.*?</script>|<style.*?</style>", " ", raw, flags=re.S)
+        raw = re.sub(r"</?(p|li|td|th|tr|div|h\d|br|ul|ol|table|section|aside|dd|dt|dl|nav)\b[^>]*>", " ", raw)
+        parts.append(re.sub(r"<[^>]+>", "", raw))
+    for extra in [site / "searchindex.js", *(site / "_sources").rglob("*")]:
+        if extra.is_file():
+            parts.append(extra.read_text(encoding="utf-8", errors="replace"))
+    return _normalise(" ".join(parts))
+
+
+def test_fragments_are_found_in_what_they_came_from():
+    sample = "```{solution} ex-x\n:label: s\n\nThe *answer* {cite:p}`k` is this, and it is quite long enough to count here.\n```"
+    assert _fragments(_solution_bodies(sample)[0]) == ["is this, and it is quite long enough to count here"]
+
+
+def test_student_edition_holds_no_model_answer(built_book, site):
+    assert built_book.returncode == 0, built_book.log[-3000:]
+    assert not (site / "exercises" / "tutor").exists()
+    assert not (site / "_sources" / "exercises" / "tutor").exists()
+    text = _site_text(site)
+    leaks = {name: [f for f in frags if f in text] for name, frags in secret_fragments().items()}
+    leaks = {k: v for k, v in leaks.items() if v}
+    assert leaks == {}, leaks
+
+
+def test_no_student_page_links_to_the_tutor_pages(site):
+    for page in site.rglob("*.html"):
+        assert "exercises/tutor/" not in page.read_text(encoding="utf-8", errors="replace"), page
+
+
+def test_tutor_edition_builds_without_warnings(tutor_book):
+    assert tutor_book.returncode == 0, tutor_book.log[-4000:]
+    assert tutor_book.warnings == [], "\n".join(tutor_book.warnings)
+
+
+def test_tutor_edition_holds_every_model_answer(tutor_site):
+    text = _site_text(tutor_site)
+    missing = {name: [f for f in frags if f not in text] for name, frags in secret_fragments().items()}
+    missing = {k: v for k, v in missing.items() if v}
+    assert missing == {}, missing
+    for n in range(1, 7):
+        for kind in ("answers", "seminar", "handout"):
+            assert (tutor_site / "exercises" / "tutor" / f"ch{n:02d}-{kind}.html").exists()
+    # Solutions point back at the exercises they answer.
+    answers = (tutor_site / "exercises" / "tutor" / "ch05-answers.html").read_text(encoding="utf-8")
+    assert 'href="../ch05-exercises.html#ex-ch05-case"' in answers
+
+
+def test_tutor_edition_is_the_student_book_plus_a_part():
+    student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc = build_edition.tutor_toc(student_toc)
+    assert toc["parts"][:-1] == student_toc["parts"]
+    assert toc["parts"][-1]["caption"] == "For tutors"
+    config = build_edition.tutor_config(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")))
+    assert config["title"].endswith("(tutor edition)")
+    assert config["only_build_toc_files"] is True
+    assert all(Path(p).is_absolute() for p in config["sphinx"]["local_extensions"].values())
