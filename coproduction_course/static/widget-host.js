@@ -11,16 +11,31 @@
   "use strict";
   var STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   var VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
+  var SAME_AS = "__course_same_as__"; // must match _ext/course_widget_state.py
 
   function readSavedState() {
     var tag = document.querySelector('script[type="' + STATE_TYPE + '"]');
     if (!tag) return {};
+    var state;
     try {
-      return JSON.parse(tag.textContent).state || {};
+      state = JSON.parse(tag.textContent).state || {};
     } catch (err) {
       console.error("widget-host: saved widget state is not valid JSON", err);
       return {};
     }
+    // The build stores a large trait value once per page and refers to it from
+    // other models that hold the same value (_ext/course_widget_state.py).
+    Object.keys(state).forEach(function (modelId) {
+      var traits = (state[modelId] && state[modelId].state) || {};
+      Object.keys(traits).forEach(function (name) {
+        var value = traits[name];
+        if (value && typeof value === "object" && SAME_AS in value) {
+          var owner = state[value[SAME_AS]];
+          traits[name] = owner && owner.state ? owner.state[name] : undefined;
+        }
+      });
+    });
+    return state;
   }
 
   // A minimal stand-in for anywidget's model: local state plus change events.
