@@ -1,0 +1,117 @@
+"""The timeline data, figure and table (coproduction_course/timeline.py)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+from coproduction_course.content import ContentError, load, load_file
+from coproduction_course.timeline import (
+    MARKERS,
+    STRANDS,
+    draw_timeline,
+    event_position,
+    events_table,
+    figure_png,
+    numbered,
+    summary,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load("timeline.yml")["events"]
+
+
+def _bib_keys() -> set[str]:
+    text = (ROOT / "references.bib").read_text(encoding="utf-8")
+    return set(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.M))
+
+
+def test_every_event_cites_a_key_in_the_bibliography(events):
+    missing = sorted({e["cite"] for e in events} - _bib_keys())
+    assert missing == []
+
+
+def test_every_strand_has_events_and_the_key_dates_are_there(events):
+    assert {e["strand"] for e in events} == set(STRANDS)
+    by_cite = {e["cite"]: e for e in events}
+    assert by_cite["hmgovernment2007"]["date"] == "10 December 2007"
+    assert by_cite["mentalhealthtaskforce2016"]["year"] == 2016
+    assert by_cite["cahn2000"]["year"] == 2000
+    assert by_cite["dh1996"]["year"] == 1996
+
+
+def test_event_position_reads_months_and_seasons():
+    assert event_position({"year": 2007, "date": "10 December 2007"}) == pytest.approx(2007 + 11.5 / 12)
+    assert event_position({"year": 2013, "date": "spring 2013"}) == pytest.approx(2013 + 3.5 / 12)
+    assert event_position({"year": 2016}) == 2016.5
+
+
+def test_numbering_is_chronological_and_stable(events):
+    items = numbered(events)
+    assert [n for n, _ in items] == list(range(1, len(events) + 1))
+    positions = [event_position(e) for _, e in items]
+    assert positions == sorted(positions)
+    assert numbered(events) == items
+
+
+def test_table_has_one_numbered_row_per_event_with_its_citation(events):
+    table = events_table(events)
+    rows = table.strip().splitlines()
+    assert rows[0] == "| No. | When | Strand | Event |"
+    assert len(rows) == len(events) + 2
+    for (n, event), row in zip(numbered(events), rows[2:]):
+        assert row.startswith(f"| {n} |")
+        assert f"{{cite:p}}`{event['cite']}`" in row
+        assert STRANDS[event["strand"]] in row
+    assert "{cite:p}" not in events_table(events, cite_role=False)
+
+
+def test_table_escapes_pipes():
+    table = events_table([{"year": 2000, "label": "a | b", "strand": "ideas", "cite": "x"}])
+    assert "a \\| b" in table
+
+
+def test_figure_has_two_panels_and_one_marker_per_event(events):
+    fig = draw_timeline(events)
+    assert isinstance(fig.canvas, matplotlib.backends.backend_agg.FigureCanvasAgg)
+    assert len(fig.axes) == 2
+    markers = numbers = 0
+    for ax in fig.axes:
+        # Event markers are the large ones; the row labels use small markers.
+        markers += sum(1 for line in ax.get_lines() if line.get_markersize() >= 15)
+        numbers += sum(1 for t in ax.texts if t.get_text().isdigit())
+    assert markers == numbers == len(events)
+    shapes = {line.get_marker() for ax in fig.axes for line in ax.get_lines() if line.get_marker() != "None"}
+    assert set(MARKERS.values()) <= shapes
+
+
+def test_figure_text_fits_a_phone(events):
+    fig = draw_timeline(events)
+    width_px = fig.get_figwidth() * fig.dpi
+    scale = 375 / width_px  # a phone shrinks the picture to about 375 px wide
+    smallest_pt = min(t.get_fontsize() for ax in fig.axes for t in ax.texts)
+    assert smallest_pt * fig.dpi / 72 * scale >= 8  # at least 8 px on the phone
+
+
+def test_drawing_is_deterministic(events):
+    assert figure_png(draw_timeline(events)) == figure_png(draw_timeline(events))
+
+
+def test_summary_names_each_strand_and_its_shape(events):
+    text = summary(events)
+    for label in STRANDS.values():
+        assert label in text
+    assert "circles" in text and "hexagons" in text
+
+
+def test_a_broken_timeline_file_names_the_field(tmp_path):
+    bad = tmp_path / "timeline.yml"
+    bad.write_text("events:\n  - year: 2000\n    label: x\n    strand: gossip\n    cite: cahn2000\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"timeline.yml: events\[0\].strand"):
+        load_file(bad)
