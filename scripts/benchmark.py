@@ -1,0 +1,220 @@
+"""Print build, rebuild, nbval and page-weight figures for this machine (`make bench`).
+
+Figures, not pass/fail:
+
+1. clean build seconds (the student edition, into its own folder ``_build/bench``);
+2. rebuild seconds after touching one chapter (``chapters/02-edgar-cahn.*``),
+   without cleaning;
+3. nbval seconds (``pytest --nbval --nbval-current-env chapters exercises``);
+4. for every built page, the gzip bytes a browser downloads: each page is loaded in
+   Debian's chromium (Playwright) from a local server with an empty cache, and the
+   body of every same-site response is gzip-compressed here (level 6) and summed.
+   Widget pages (pages holding widget views) are reported apart from text pages,
+   with the largest of each and their ratio.
+
+Usage::
+
+    .venv/bin/python scripts/benchmark.py              # everything (about 1-3 minutes)
+    .venv/bin/python scripts/benchmark.py --site DIR   # page weights of an existing build only
+    .venv/bin/python scripts/benchmark.py --skip-nbval # build, rebuild and page weights
+
+Targets (issue 2): every text page <= 400 KiB, every widget page <= 1.25 x the
+largest text page.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "_build" / "bench"
+VENV_BIN = ROOT / ".venv" / "bin"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+TEXT_BUDGET_KIB = 400
+WIDGET_RATIO_BUDGET = 1.25
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _tool(name: str) -> str:
+    path = VENV_BIN / name
+    return str(path) if path.exists() else name
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise SystemExit("Debian's chromium is not installed: run `make setup`")
+
+
+def build(output: Path) -> tuple[float, int]:
+    cmd = [_tool("jupyter-book"), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(output)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    seconds = time.perf_counter() - start
+    warnings = sum(1 for line in (proc.stdout + proc.stderr).splitlines() if "WARNING" in line or "ERROR" in line)
+    if proc.returncode != 0 and not (output / "_build" / "html" / "index.html").exists():
+        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
+        raise SystemExit("the build failed")
+    return seconds, warnings
+
+
+def touch_chapter() -> Path | None:
+    for suffix in (".md", ".ipynb"):
+        path = ROOT / "chapters" / f"02-edgar-cahn{suffix}"
+        if path.exists():
+            path.touch()  # changes the modification time only, never the content
+            return path
+    return None
+
+
+def nbval_seconds() -> tuple[float, str]:
+    targets = [d for d in ("chapters", "exercises") if any((ROOT / d).rglob("*.ipynb"))]
+    if not targets:
+        return 0.0, "no notebooks yet"
+    cmd = [_tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", *targets]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    tail = (proc.stdout.strip().splitlines() or ["(no output)"])[-1]
+    return seconds, tail
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def built_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+def is_widget_page(site: Path, rel: str) -> bool:
+    return WIDGET_VIEW in (site / rel).read_text(encoding="utf-8", errors="replace")
+
+
+def page_weights(site: Path) -> dict[str, dict]:
+    """Load every page in chromium; return {page: {"bytes", "gzip", "requests", "widget"}}."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    results: dict[str, dict] = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            for rel in built_pages(site):
+                context = browser.new_context()  # empty cache for every page
+                page = context.new_page()
+                responses = []
+                page.on("response", lambda r: responses.append(r) if r.url.startswith(base) else None)
+                page.goto(f"{base}/{rel}", wait_until="networkidle")
+                page.wait_for_timeout(150)  # late font or widget requests
+                raw = packed = 0
+                seen = set()
+                for response in responses:
+                    if response.url in seen or response.status >= 300:
+                        continue
+                    seen.add(response.url)
+                    try:
+                        body = response.body()
+                    except Exception:  # evicted by the browser: read the file instead
+                        local = site / urlparse(response.url).path.lstrip("/")
+                        body = local.read_bytes() if local.is_file() else b""
+                    raw += len(body)
+                    packed += len(gzip.compress(body, compresslevel=6))
+                results[rel] = {"bytes": raw, "gzip": packed, "requests": len(seen),
+                                "widget": is_widget_page(site, rel)}
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+def report_weights(results: dict[str, dict]) -> None:
+    print("\nPage weight (gzip level 6 of every same-site response body, empty cache):")
+    print(f"  {'page':<48} {'kind':<6} {'req':>4} {'raw KiB':>9} {'gzip KiB':>9}")
+    for rel, r in results.items():
+        kind = "widget" if r["widget"] else "text"
+        print(f"  {rel:<48} {kind:<6} {r['requests']:>4} {r['bytes'] / 1024:>9.1f} {r['gzip'] / 1024:>9.1f}")
+    text = {k: v for k, v in results.items() if not v["widget"]}
+    widget = {k: v for k, v in results.items() if v["widget"]}
+    largest_text = max(text.items(), key=lambda kv: kv[1]["gzip"]) if text else None
+    largest_widget = max(widget.items(), key=lambda kv: kv[1]["gzip"]) if widget else None
+    print()
+    if largest_text:
+        kib = largest_text[1]["gzip"] / 1024
+        print(f"  largest text page:   {largest_text[0]}  {kib:.1f} KiB gzip (budget {TEXT_BUDGET_KIB} KiB)")
+    if largest_widget:
+        kib = largest_widget[1]["gzip"] / 1024
+        print(f"  largest widget page: {largest_widget[0]}  {kib:.1f} KiB gzip")
+    else:
+        print("  largest widget page: (no page holds a widget yet)")
+    if largest_text and largest_widget:
+        ratio = largest_widget[1]["gzip"] / largest_text[1]["gzip"]
+        print(f"  ratio widget/plain:  {ratio:.2f} (largest widget page / largest text page; budget {WIDGET_RATIO_BUDGET})")
+        median = statistics.median(v["gzip"] for v in text.values())
+        print(f"                       {largest_widget[1]['gzip'] / median:.2f} (largest widget page / median text page, "
+              f"{median / 1024:.1f} KiB)")
+    over_text = [k for k, v in text.items() if v["gzip"] > TEXT_BUDGET_KIB * 1024]
+    widget_budget = WIDGET_RATIO_BUDGET * TEXT_BUDGET_KIB
+    over_widget = [k for k, v in widget.items() if v["gzip"] > widget_budget * 1024]
+    print(f"  text pages over {TEXT_BUDGET_KIB} KiB: {', '.join(over_text) or 'none'}")
+    print(f"  widget pages over {widget_budget:.0f} KiB: {', '.join(over_widget) or 'none'}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, help="measure page weights of this built site only")
+    parser.add_argument("--skip-nbval", action="store_true", help="do not time nbval")
+    args = parser.parse_args(argv)
+
+    if args.site:
+        report_weights(page_weights(args.site))
+        return 0
+
+    started = time.perf_counter()
+    shutil.rmtree(BENCH, ignore_errors=True)
+    clean, warnings = build(BENCH)
+    print(f"clean build:   {clean:6.1f} s  ({warnings} warning line(s))", flush=True)
+    touched = touch_chapter()
+    rebuild, _ = build(BENCH)
+    label = touched.relative_to(ROOT).as_posix() if touched else "nothing touched: chapter 2 is missing"
+    print(f"rebuild:       {rebuild:6.1f} s  (after touching {label})", flush=True)
+    if args.skip_nbval:
+        print("nbval:         skipped")
+    else:
+        seconds, tail = nbval_seconds()
+        print(f"nbval:         {seconds:6.1f} s  ({tail})", flush=True)
+    report_weights(page_weights(BENCH / "_build" / "html"))
+    print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
