@@ -12,6 +12,7 @@ fails when a committed notebook's fingerprint no longer matches (stale outputs).
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -49,6 +50,49 @@ def notebook_fingerprint(nb) -> str:
     return digest.hexdigest()[:16]
 
 
+def _model_order(nb, state: dict) -> list[str]:
+    """Model ids in an order that does not depend on the kernel: displayed
+    widgets in cell order, each followed by the models its traits refer to."""
+    order: list[str] = []
+
+    def visit(model_id: str) -> None:
+        if model_id in order or model_id not in state:
+            return
+        order.append(model_id)
+        traits = state[model_id].get("state", {})
+        for name in sorted(traits):
+            value = traits[name]
+            refs = value if isinstance(value, list) else [value]
+            for ref in refs:
+                if isinstance(ref, str) and ref.startswith("IPY_MODEL_"):
+                    visit(ref[len("IPY_MODEL_"):])
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                visit(view["model_id"])
+    rest = [m for m in state if m not in order]
+    rest.sort(key=lambda m: (state[m].get("model_name", ""), json.dumps(state[m].get("state", {}), sort_keys=True)))
+    return order + rest
+
+
+def stable_model_ids(path: Path, nb) -> str:
+    """Serialise the notebook with widget model ids (random per run) renamed to ids
+    derived from the notebook path and a kernel-independent order, and the saved
+    state in that order, so a refresh with unchanged inputs changes nothing."""
+    saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    state = saved.get("state", {})
+    order = _model_order(nb, state)
+    saved["state"] = {m: state[m] for m in order}
+    text = nbformat.writes(nb)
+    rel = path.relative_to(ROOT).as_posix()
+    for index, model_id in enumerate(order):
+        stable = hashlib.sha256(f"{rel}:{index}".encode()).hexdigest()[:32]
+        text = text.replace(model_id, stable)
+    return text
+
+
 def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -57,13 +101,17 @@ def refresh(path: Path) -> None:
         timeout=120,
         kernel_name="python3",
         store_widget_state=True,  # the static site draws widgets from this state
+        record_timing=False,  # timestamps would make every refresh a diff
         resources={"metadata": {"path": str(path.parent)}},
     )
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
     client.execute()
     nb.metadata.setdefault("course", {})["inputs_fingerprint"] = notebook_fingerprint(nb)
     # Python version details vary between machines and mean nothing to a reader.
     nb.metadata.pop("language_info", None)
-    nbformat.write(nb, path)
+    text = stable_model_ids(path, nb)
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
