@@ -84,13 +84,13 @@ def stable_model_ids(path: Path, nb) -> str:
     saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     state = saved.get("state", {})
     order = _model_order(nb, state)
-    saved["state"] = {m: state[m] for m in order}
     text = nbformat.writes(nb)
     rel = path.relative_to(ROOT).as_posix()
     for index, model_id in enumerate(order):
         stable = hashlib.sha256(f"{rel}:{index}".encode()).hexdigest()[:32]
         text = text.replace(model_id, stable)
-    return text
+    # nbformat sorts keys when writing; sort again now that the ids are stable.
+    return nbformat.writes(nbformat.reads(text, as_version=4))
 
 
 def refresh(path: Path) -> None:
