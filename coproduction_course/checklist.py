@@ -35,7 +35,7 @@ from typing import Any
 import traitlets
 
 from .base import CourseWidget, view_module
-from .content import DATA_DIR, ContentError, load, load_file, register_schema
+from .content import ContentError, DATA_DIR, ID_SCHEMA, TEXT_SCHEMA, link_schema, load, load_file, register_schema
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
 RATING_VALUES = (0, 1, 2)
@@ -46,18 +46,10 @@ POSITION_IDS = ("doing-to", "doing-for", "doing-with")
 # --------------------------------------------------------------------------
 # Schema for barriers.yml and principles.yml
 # --------------------------------------------------------------------------
-_TEXT = {"type": "string", "minLength": 1}
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
-_LINK = {
-    "type": "object",
-    "required": ["label", "href"],
-    "additionalProperties": False,
-    "properties": {
-        "label": _TEXT,
-        # A path from the site root, e.g. chapters/05-critiques.html#barrier-resistance
-        "href": {"type": "string", "pattern": r"^[a-z0-9][A-Za-z0-9_./-]*\.html(#[A-Za-z0-9_-]+)?$"},
-    },
-}
+_TEXT = TEXT_SCHEMA
+_ID = ID_SCHEMA
+# A path from the site root, e.g. chapters/05-critiques.html#barrier-resistance
+_LINK = link_schema(r"^[a-z0-9][A-Za-z0-9_./-]*\.html(#[A-Za-z0-9_-]+)?$")
 _UI_KEYS = [
     "initiative_label",
     "notes_label",

@@ -24,14 +24,22 @@ class ContentError(ValueError):
     """A content data file is missing, unreadable or does not match its schema."""
 
 
-_TEXT = {"type": "string", "minLength": 1}
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
-_LINK = {
-    "type": "object",
-    "required": ["label", "href"],
-    "additionalProperties": False,
-    "properties": {"label": _TEXT, "href": _TEXT},
-}
+# Building blocks for the data files' schemas (the widget modules use them too).
+TEXT_SCHEMA = {"type": "string", "minLength": 1}
+ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+
+
+def link_schema(href_pattern: str) -> dict[str, Any]:
+    """A {label, href} link whose href (a path from the site root) matches the pattern."""
+    return {
+        "type": "object",
+        "required": ["label", "href"],
+        "additionalProperties": False,
+        "properties": {"label": TEXT_SCHEMA, "href": {"type": "string", "pattern": href_pattern}},
+    }
+
+
+_TEXT = TEXT_SCHEMA
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "glossary.yml": {

@@ -36,14 +36,14 @@ from typing import Any, Callable
 import traitlets
 
 from .base import CourseWidget, view_module
-from .content import ContentError, DATA_DIR, load_file, register_schema
+from .content import DATA_DIR, TEXT_SCHEMA, ContentError, load_file, register_schema
 
 MOTIONS_FILE = "motions.yml"
 MIN_STUDENTS, MAX_STUDENTS = 2, 200
 MAX_SEED = 2**32 - 1
 SIDES = ("for", "against")
 
-_TEXT = {"type": "string", "minLength": 1}
+_TEXT = TEXT_SCHEMA
 _PROMPTS = {"type": "array", "minItems": 3, "maxItems": 4, "items": _TEXT}
 
 MOTIONS_SCHEMA: dict[str, Any] = {

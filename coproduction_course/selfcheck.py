@@ -19,20 +19,12 @@ from typing import Any
 import traitlets
 
 from .base import CourseWidget, view_module
-from .content import ContentError, load, register_schema
+from .content import ContentError, ID_SCHEMA, TEXT_SCHEMA, link_schema, load, register_schema
 
-_TEXT = {"type": "string", "minLength": 1}
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
-_LINK = {
-    "type": "object",
-    "required": ["label", "href"],
-    "additionalProperties": False,
-    "properties": {
-        "label": _TEXT,
-        # Relative to the site root, e.g. chapters/05-critiques.html#barrier-avoidance
-        "href": {"type": "string", "pattern": r"^chapters/[a-z0-9-]+\.html(#[a-z0-9-]+)?$"},
-    },
-}
+_TEXT = TEXT_SCHEMA
+_ID = ID_SCHEMA
+# Relative to the site root, e.g. chapters/05-critiques.html#barrier-avoidance
+_LINK = link_schema(r"^chapters/[a-z0-9-]+\.html(#[a-z0-9-]+)?$")
 
 SELFCHECK_SCHEMA: dict[str, Any] = {
     "type": "object",
