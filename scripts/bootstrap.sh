@@ -7,10 +7,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want="${1:-test}"   # "build": only what building needs; "test": everything
 
+# Debian packages, installed only when a needed command is missing.
+apt_install() {
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   echo "==> Creating virtualenv .venv"
-  "$PYTHON" -m venv .venv
+  if ! "$PYTHON" -m venv .venv; then
+    rm -rf .venv
+    echo "==> Installing Debian's python3-venv"
+    apt_install python3-venv
+    "$PYTHON" -m venv .venv
+  fi
 fi
 
 stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
@@ -30,6 +42,10 @@ if ! stamp_ok .venv/.installed-"$want" "$req_hash"; then
 fi
 
 if [ "$want" = "test" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "==> Installing Debian's nodejs and npm (for the pinned axe-core)"
+    apt_install nodejs npm
+  fi
   npm_hash=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
   if [ ! -d node_modules ] || ! stamp_ok node_modules/.installed "$npm_hash"; then
     echo "==> Installing npm packages (npm ci)"
@@ -38,8 +54,6 @@ if [ "$want" = "test" ]; then
   fi
   if ! command -v chromium >/dev/null 2>&1; then
     echo "==> Installing Debian's chromium for the browser tests"
-    if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    apt_install chromium fonts-dejavu-core
   fi
 fi
