@@ -93,7 +93,8 @@ def stable_model_ids(path: Path, nb) -> str:
     return nbformat.writes(nbformat.reads(text, as_version=4))
 
 
-def refresh(path: Path) -> None:
+def executed_text(path: Path) -> str:
+    """Execute the notebook at ``path`` and return the file text a refresh writes."""
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     client = NotebookClient(
@@ -111,7 +112,11 @@ def refresh(path: Path) -> None:
     # Python version details vary between machines and mean nothing to a reader.
     nb.metadata.pop("language_info", None)
     text = stable_model_ids(path, nb)
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def refresh(path: Path) -> None:
+    path.write_text(executed_text(path), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
