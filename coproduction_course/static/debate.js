@@ -482,21 +482,24 @@ function render({ model, el }) {
     if (now) send();
     else syncHandle = setTimeout(send, 400);
   }
-  function updateArg(change) {
+  // Typing is sent to a kernel after a pause (a long text on every keystroke would
+  // flood the connection); a side choice, and the text on leaving the box, go at once.
+  function updateArg(change, now) {
     const arg = Object.assign({}, currentArg(), change);
     if (!arg.text && !arg.side) delete state.args[state.motion];
     else state.args[state.motion] = arg;
     persist();
-    syncArgument(false);
+    syncArgument(Boolean(now));
   }
   textarea.addEventListener("input", () => {
     drawCount();
     updateArg({ text: textarea.value });
   });
+  textarea.addEventListener("change", () => syncArgument(true));
   for (const side of SIDES) {
     sideInputs[side].addEventListener("change", () => {
       if (sideInputs[side].checked) {
-        updateArg({ side });
+        updateArg({ side }, true);
         status.textContent = `Your side: ${side} the motion.`;
       }
     });
