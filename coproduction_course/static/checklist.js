@@ -204,15 +204,6 @@ function svg(tag, attrs, ...children) {
   return el;
 }
 
-// A link to a book page: the site root comes from <html data-content_root>, so
-// it works from chapters/ and exercises/ alike. In a notebook (no site) the
-// label is shown as text.
-function pageLink(link) {
-  const root = document.documentElement.dataset.content_root;
-  if (root === undefined) return h("span", { text: link.label });
-  return h("a", { href: new URL(root + link.href, location.href).href, text: link.label });
-}
-
 function render({ model, el }) {
   const content = model.get("content");
   if (!content || !Array.isArray(content.groups)) {
@@ -328,7 +319,7 @@ function render({ model, el }) {
       h("p", {}, scoreLine),
       h("p", {}, h("strong", { text: ui.feedback_heading }), feedbackLine),
       h("p", {}, h("strong", { text: ui.question_heading }), h("span", { text: group.question })),
-      h("p", {}, `${ui.read_more}: `, pageLink(group.link)),
+      h("p", {}, `${ui.read_more}: `, bookLink(group.link)),
     );
     feedbackBoxes[group.id] = { box, scoreLine, feedbackLine };
     section.append(box);
@@ -358,7 +349,7 @@ function render({ model, el }) {
     h("h4", { text: ui.position_heading }),
     scale,
     positionText,
-    h("p", {}, `${ui.read_more}: `, pageLink(content.overall.link)),
+    h("p", {}, `${ui.read_more}: `, bookLink(content.overall.link)),
   );
   root.append(profile);
 

@@ -75,3 +75,21 @@ function slug(text) {
 function liveRegion() {
   return h("p", { class: "cw-status", role: "status", "aria-live": "polite" });
 }
+
+// A link to a book page, from a path relative to the site root such as
+// "chapters/05-critiques.html#barrier-resistance". On the built site Sphinx puts
+// the way to the root in <html data-content_root>, so the same data works from
+// chapters/ and exercises/ pages. In a running notebook there is no site: the
+// label is shown as plain text instead of a broken link.
+function bookLink(link) {
+  const root = document.documentElement.dataset.content_root;
+  let url = null;
+  if (root !== undefined) {
+    try {
+      url = new URL(root + link.href, location.href).href;
+    } catch (err) {
+      url = null;
+    }
+  }
+  return url ? h("a", { href: url, text: link.label }) : h("span", { text: link.label });
+}

@@ -69,15 +69,6 @@ function mmss(totalSeconds) {
   return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-// Links to book pages are site-relative ("chapters/05-critiques.html#own-oppression").
-// On the built site Sphinx gives the way to the site root in data-content_root; in a
-// running notebook (chapters/*.ipynb) there is none, so point at the source pages.
-function pageHref(href) {
-  const root = document.documentElement.dataset.content_root;
-  if (root !== undefined) return new URL(root + href, location.href).href;
-  return "../" + href.replace(/\.html(#|$)/, ".md$1");
-}
-
 // Characters as a reader counts them: an emoji is one, not two UTF-16 units.
 function charCount(text) {
   const pairs = String(text).match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
@@ -205,7 +196,7 @@ function render({ model, el }) {
       h(
         "ul",
         { class: "cw-links" },
-        motion.chapters.map((link) => h("li", {}, h("a", { href: pageHref(link.href), text: link.label }))),
+        motion.chapters.map((link) => h("li", {}, bookLink(link))),
       ),
       h("h4", { text: "Sources" }),
       h(

@@ -6,17 +6,6 @@
 // feedback straight away, saying why; a polite live region announces it.
 // Choices are kept in this browser only (localStorage), never sent anywhere.
 
-function siteLink(href) {
-  // Sphinx sets data-content_root on <html> (e.g. "../"); in a notebook there is none.
-  const root = document.documentElement.dataset.content_root;
-  if (root === undefined) return null;
-  try {
-    return new URL(root + href, location.href).href;
-  } catch (err) {
-    return null;
-  }
-}
-
 function render({ model, el }) {
   const questions = model.get("questions") || [];
   const saved = loadSaved(model);
@@ -63,9 +52,8 @@ function render({ model, el }) {
     box.append(h("span", { class: "sc-icon", "aria-hidden": "true", text: right ? "✓ " : "✗ " }));
     box.append(h("strong", { class: "sc-verdict", text: verdict }), " ");
     box.append(h("span", { class: "sc-why", text: q.options[optIndex].feedback }));
-    const url = siteLink(q.link.href);
     const more = h("span", { class: "sc-more" }, " Read more: ");
-    more.append(url ? h("a", { href: url, text: q.link.label }) : h("span", { text: q.link.label }));
+    more.append(bookLink(q.link));
     box.append(more);
     return `Question ${qIndex + 1}: ${verdict} ${q.options[optIndex].feedback}`;
   }
