@@ -157,9 +157,12 @@ _CSS = """
 .sc-intro { margin: 0 0 0.75rem; }
 .sc-question { border: 1px solid var(--pst-color-border, #999); border-radius: 6px;
   padding: 0.5rem 0.75rem 0.75rem; margin: 0 0 1rem; min-width: 0; }
-.sc-prompt { font-weight: 600; padding: 0 0.25rem; white-space: normal; }
+/* The legend sits inside the box (float, full width) at body-text size: the
+   theme's legend size is meant for form titles and swamps a phone screen. */
+.sc-prompt { font-weight: 600; font-size: 1.05rem; line-height: 1.45; float: left; width: 100%;
+  margin: 0 0 0.25rem; padding: 0; white-space: normal; }
 .sc-num { font-weight: 700; }
-.sc-options { display: flex; flex-direction: column; gap: 0.35rem; margin-top: 0.25rem; }
+.sc-options { clear: both; display: flex; flex-direction: column; gap: 0.35rem; margin-top: 0.25rem; }
 .sc-option { display: flex; align-items: flex-start; gap: 0.5rem; padding: 0.25rem 0.35rem;
   border-radius: 4px; }
 .sc-option:hover { background: var(--pst-color-surface, rgba(127,127,127,0.12)); }
