@@ -38,34 +38,21 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+# The same Chromium and launch flags as the browser tests (tests/conftest.py).
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
 BENCH = ROOT / "_build" / "bench"
 VENV_BIN = ROOT / ".venv" / "bin"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TEXT_BUDGET_KIB = 400
 WIDGET_RATIO_BUDGET = 1.25
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _tool(name: str) -> str:
     path = VENV_BIN / name
     return str(path) if path.exists() else name
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise SystemExit("Debian's chromium is not installed: run `make setup`")
 
 
 def build(output: Path) -> tuple[float, int]:
@@ -126,7 +113,7 @@ def page_weights(site: Path) -> dict[str, dict]:
     results: dict[str, dict] = {}
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             for rel in built_pages(site):
                 context = browser.new_context()  # empty cache for every page
                 page = context.new_page()
