@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Own-words check: list runs of 8 or more words that a page or data file shares with the
+course's two source texts outside quotation marks.
+
+The texts themselves are not in the repository; tests/data/source_fingerprint.txt holds a hash
+of each of their normalised 8-word runs (written by scripts/make_source_fingerprint.py), so the
+check runs on any clone. The skipping rules match the shared tool ../shared/tools/own_words.py:
+text inside "double", “curly” or ‘single’ quotation marks, Markdown block quotes and *italic
+titles* is skipped; pages are Markdown files, notebooks' Markdown cells and the YAML data files.
+
+Usage (from the project root):  .venv/bin/python scripts/own_words.py   (exit status 1 on any run)
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pathlib
+import re
+import sys
+from collections.abc import Iterator, Sequence
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FINGERPRINT = ROOT / "tests" / "data" / "source_fingerprint.txt"
+RUN_LENGTH = 8
+
+# Quoted text is the author's, cited, and allowed; so are block quotes and *titles*.
+QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]|‘[^’]{0,600}’(?!\w)|(?<!\w)'[^'\n]{0,300}'(?!\w)|^\s*>.*$"
+                    r"|(?<![*\w])\*[^*\n]{1,120}\*(?![*\w])", re.M)
+SKIP_DIRS = {".venv", "_build", "node_modules", ".git", "tests"}
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with apostrophes normalised, as the shared tool counts them."""
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def run_hash(run: Sequence[str]) -> str:
+    # 10 bytes: collisions across a few thousand runs are vanishingly unlikely.
+    return hashlib.blake2b(" ".join(run).encode("utf-8"), digest_size=10).hexdigest()
+
+
+def load_fingerprint(path: pathlib.Path = FINGERPRINT) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def checked_files(root: pathlib.Path = ROOT) -> list[pathlib.Path]:
+    return sorted(p for p in root.rglob("*")
+                  if p.suffix in (".md", ".ipynb", ".yml", ".yaml") and p.name != "_toc.yml"
+                  and not SKIP_DIRS & set(p.relative_to(root).parts))
+
+
+def text_of(path: pathlib.Path) -> str:
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return path.read_text(encoding="utf-8", errors="ignore")
+
+
+def shared_runs(text: str, fingerprint: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """(line number, run) for each maximal run of RUN_LENGTH+ words found in the fingerprint."""
+    for number, line in enumerate(QUOTED.sub(" ", text).splitlines(), 1):
+        w = words(line)
+        hits = [i for i in range(len(w) - RUN_LENGTH + 1) if run_hash(w[i:i + RUN_LENGTH]) in fingerprint]
+        if not hits:
+            continue
+        start, end = hits[0], hits[0] + RUN_LENGTH
+        for i in hits[1:]:
+            if i <= end:
+                end = i + RUN_LENGTH
+            else:
+                yield number, " ".join(w[start:end])
+                start, end = i, i + RUN_LENGTH
+        yield number, " ".join(w[start:end])
+
+
+def all_shared_runs(root: pathlib.Path = ROOT, fingerprint: frozenset[str] | None = None) -> list[str]:
+    fingerprint = load_fingerprint() if fingerprint is None else fingerprint
+    return [f"{path.relative_to(root)}:{number}: {len(run.split())} words: {run}"
+            for path in checked_files(root)
+            for number, run in shared_runs(text_of(path), fingerprint)]
+
+
+if __name__ == "__main__":
+    found = all_shared_runs()
+    print("\n".join(found))
+    print(f"{len(found)} runs of {RUN_LENGTH}+ words shared with the source texts outside quotation marks")
+    sys.exit(1 if found else 0)
