@@ -47,10 +47,15 @@ SELFCHECK_SCHEMA: dict[str, Any] = {
                         "maxItems": 5,
                         "items": {
                             "type": "object",
-                            "required": ["id", "prompt", "options", "link"],
+                            "required": ["id", "type", "outcome", "prompt", "options", "link"],
                             "additionalProperties": False,
                             "properties": {
                                 "id": _ID,
+                                # What the item asks of a student; most must be scenario or
+                                # application (tests/test_selfcheck_content.py).
+                                "type": {"enum": ["recall", "scenario", "application"]},
+                                # The chapter's learning outcome the item serves, as worded there.
+                                "outcome": _TEXT,
                                 "prompt": _TEXT,
                                 "link": _LINK,
                                 "options": {
