@@ -49,3 +49,13 @@ def test_no_page_or_data_file_shares_eight_words_with_the_sources():
     found = own_words.all_shared_runs()
     assert not found, (f"{len(found)} runs of 8+ words shared with the source texts outside quotation "
                        "marks; rewrite them in your own words or quote and cite:\n" + "\n".join(found))
+
+
+def test_a_run_folded_over_yaml_lines_is_caught(tmp_path):
+    # Line by line, neither half of the folded value is eight words long.
+    (tmp_path / "data.yml").write_text(
+        "background: >-\n  Cahn offers perhaps the clearest and\n  most radical set of proposals here.\n",
+        encoding="utf-8")
+    found = own_words.all_shared_runs(root=tmp_path)
+    assert len(found) == 1 and found[0].startswith("data.yml: ")
+    assert "perhaps the clearest and most radical set of proposals" in found[0]
