@@ -34,9 +34,10 @@ import pytest
 from conftest import ROOT
 
 MYST_NOTEBOOK = "exercises/ch05-exercises.ipynb"  # roles, labels and directives of every kind
-# Raw MyST a reader must not see: a role such as {cite:p}`key`, or a label line "(name)=".
-RAW_ROLE = re.compile(r"\{[a-z]+(:[a-z]+)?\}`")
-RAW_LABEL = re.compile(r"^\([A-Za-z0-9_-]+\)=\s*$", re.M)
+# Raw MyST a reader must not see: a role name such as {cite:p} (its backticks may have
+# become a code span), or a label "(name)=".
+RAW_ROLE = re.compile(r"\{[a-z]+(:[a-z]+)?\}")
+RAW_LABEL = re.compile(r"\([A-Za-z0-9_-]+\)=")
 
 VENV_BIN = ROOT / ".venv" / "bin"
 JUPYTER = VENV_BIN / "jupyter"
@@ -359,18 +360,20 @@ def test_selfcheck_updates_python(lab_page, lab):
 
 
 def _markdown_cells(pg, panel) -> list[str]:
-    """The text each markdown cell shows once rendered (all cells, scrolled or not)."""
+    """The text each markdown cell shows once rendered. jupyterlab-myst draws a cell
+    into a ``.myst`` widget; JupyterLab's own renderer into ``.jp-RenderedMarkdown``
+    (where a role's backticks become a code span, leaving "{term}" before it)."""
     cells = panel.locator(".jp-MarkdownCell")
     cells.first.wait_for()
-    # JupyterLab renders markdown cells when they are first shown; scroll through them all.
+    texts = []
     for i in range(cells.count()):
-        cells.nth(i).scroll_into_view_if_needed()
-    pg.wait_for_function(
-        "n => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .jp-RenderedMarkdown, "
-        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .myst').length >= n",
-        arg=1,
-    )
-    return [cells.nth(i).locator(".jp-MarkdownOutput").first.text_content() or "" for i in range(cells.count())]
+        cell = cells.nth(i)
+        cell.scroll_into_view_if_needed()  # cells are rendered when first shown
+        rendered = cell.locator(".myst, .jp-RenderedMarkdown").first
+        rendered.wait_for(state="attached")
+        pg.wait_for_function("el => el.textContent.trim().length > 0", arg=rendered.element_handle())
+        texts.append(rendered.text_content() or "")
+    return texts
 
 
 def test_jupyterlab_myst_is_installed_as_in_binder():
@@ -397,7 +400,10 @@ def test_markdown_shows_rendered_myst_not_raw_roles(lab_page, lab):
     assert "co-production" in text
     # The colon-fence note is an admonition, not literal ::: lines.
     assert ":::" not in text
-    assert panel.locator(".jp-MarkdownCell aside, .jp-MarkdownCell .admonition").count() >= 1
+    assert panel.locator(".jp-MarkdownCell .myst aside.myst-admonition").count() == 1
+    # The reference resolved to the heading it labels.
+    links = panel.locator('.jp-MarkdownCell .myst p a[href="#live-myst-label"]')
+    assert links.count() == 1 and links.first.text_content() == "Rendered MyST"
     assert not pg.script_errors, pg.script_errors
     _check_no_foreign(pg)
 
