@@ -8,6 +8,12 @@ token, temporary root/config/data/runtime dirs, news and update checks off), ope
 small notebook with Debian's chromium, runs the widget cell, uses the widget, runs
 ``print(x.summary())`` and compares the printed text with what Python computes for
 the same answers. It also checks that the page asked no host but 127.0.0.1.
+
+Binder opens the notebooks in JupyterLab with binder/requirements.txt, which adds
+jupyterlab-myst; so does requirements-test.txt. Without it, MyST roles ({term},
+{cite:p}, {ref}, {doc}) and labels show as raw text in markdown cells. The MyST
+tests open a small notebook and a real course notebook and check that the markdown
+cells show rendered text, not roles.
 """
 from __future__ import annotations
 
@@ -27,6 +33,12 @@ import pytest
 
 from conftest import ROOT
 
+MYST_NOTEBOOK = "exercises/ch05-exercises.ipynb"  # roles, labels and directives of every kind
+# Raw MyST a reader must not see: a role name such as {cite:p} (its backticks may have
+# become a code span), or a label "(name)=".
+RAW_ROLE = re.compile(r"\{[a-z]+(:[a-z]+)?\}")
+RAW_LABEL = re.compile(r"\([A-Za-z0-9_-]+\)=")
+
 VENV_BIN = ROOT / ".venv" / "bin"
 JUPYTER = VENV_BIN / "jupyter"
 START_TIMEOUT = 60  # seconds for the server to answer
@@ -42,10 +54,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _write_notebook(path: Path, cells: list[str]) -> None:
+def _write_notebook(path: Path, cells: list[str], markdown: list[str] | None = None) -> None:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nb.cells = [nbformat.v4.new_markdown_cell(source) for source in markdown or []]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in cells]
     nbformat.write(nb, path)
 
 
@@ -72,6 +85,24 @@ def lab(tmp_path_factory):
             "print(d.summary())",
         ],
     )
+    _write_notebook(
+        root / "selfcheck.ipynb",
+        [
+            'from coproduction_course.selfcheck import SelfCheck\ns = SelfCheck(chapter=5, storage_key="live-test-selfcheck")\ns',
+            "print(s.summary())",
+        ],
+    )
+    _write_notebook(
+        root / "myst.ipynb",
+        ["1 + 1"],
+        markdown=[
+            "(live-myst-label)=\n## Rendered MyST\n\n"
+            "A {term}`co-production` role, a citation {cite:p}`carr2016` and a reference to {ref}`live-myst-label`.\n\n"
+            ":::{note}\nA note in a colon fence.\n:::"
+        ],
+    )
+    (root / "course").mkdir()
+    (root / "course" / Path(MYST_NOTEBOOK).name).write_bytes((ROOT / MYST_NOTEBOOK).read_bytes())
     port = _free_port()
     token = secrets.token_hex(16)
     env = {
@@ -290,4 +321,102 @@ def test_debate_updates_python(lab_page, lab):
     out = _output_text(_run_cell(pg, panel, 1))
     assert out == expected.summary(), f"summary() printed:\n{out}\n\nexpected:\n{expected.summary()}"
     assert not pg.script_errors, pg.script_errors
+    _check_no_foreign(pg)
+
+
+def test_selfcheck_updates_python(lab_page, lab):
+    """Issue 12: the self-check in a live kernel. Answer one question right and one
+    wrong; the feedback shown is the data file's, and Python's choices match."""
+    from coproduction_course.selfcheck import SelfCheck
+
+    pg = lab_page
+    panel = _open_notebook(pg, lab, "selfcheck.ipynb")
+    cell = _run_cell(pg, panel, 0)
+    widget = cell.locator("section.sc")
+    try:
+        widget.wait_for()
+    except Exception as exc:
+        raise AssertionError(f"the self-check did not render; the output shows: {cell.locator('.jp-OutputArea').inner_text()[:500]!r}") from exc
+
+    expected = SelfCheck(chapter=5, storage_key="live-test-selfcheck")
+    first, second = expected.questions[0]["id"], expected.questions[1]["id"]
+    right = expected.correct_index(first)
+    wrong = next(i for i in range(len(expected.questions[1]["options"])) if i != expected.correct_index(second))
+    for qid, option in ((first, right), (second, wrong)):
+        widget.locator(f'fieldset[data-question="{qid}"] .sc-option label').nth(option).click()
+        feedback = widget.locator(f'fieldset[data-question="{qid}"] .sc-feedback')
+        feedback.wait_for()
+        assert expected.feedback(qid, option) in feedback.inner_text()
+    assert "sc-right" in widget.locator(f'fieldset[data-question="{first}"] .sc-feedback').get_attribute("class")
+    assert "sc-wrong" in widget.locator(f'fieldset[data-question="{second}"] .sc-feedback').get_attribute("class")
+    _wait_sent(pg, second)  # the second choice reached the kernel
+
+    expected.choices = {first: right, second: wrong}
+    out = _output_text(_run_cell(pg, panel, 1))
+    assert out == expected.summary(), f"summary() printed:\n{out}\n\nexpected:\n{expected.summary()}"
+    assert "2 answered here, 1 correct" in out
+    assert not pg.script_errors, pg.script_errors
+    _check_no_foreign(pg)
+
+
+def _markdown_cells(pg, panel) -> list[str]:
+    """The text each markdown cell shows once rendered. jupyterlab-myst draws a cell
+    into a ``.myst`` widget; JupyterLab's own renderer into ``.jp-RenderedMarkdown``
+    (where a role's backticks become a code span, leaving "{term}" before it)."""
+    cells = panel.locator(".jp-MarkdownCell")
+    cells.first.wait_for()
+    texts = []
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        cell.scroll_into_view_if_needed()  # cells are rendered when first shown
+        rendered = cell.locator(".myst, .jp-RenderedMarkdown").first
+        rendered.wait_for(state="attached")
+        pg.wait_for_function("el => el.textContent.trim().length > 0", arg=rendered.element_handle())
+        texts.append(rendered.text_content() or "")
+    return texts
+
+
+def test_jupyterlab_myst_is_installed_as_in_binder():
+    binder = (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8")
+    tests = (ROOT / "requirements-test.txt").read_text(encoding="utf-8")
+    pins = lambda text: dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", text, re.M))
+    assert "-r ../requirements.txt" in binder, "Binder must install the course (requirements.txt, -e .)"
+    for name in ("jupyterlab", "jupyterlab-myst"):
+        assert name in pins(binder), f"binder/requirements.txt does not pin {name}"
+        assert pins(binder)[name] == pins(tests).get(name), f"{name}: Binder and the tests use different versions"
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip().startswith("python-3.")
+    listing = subprocess.run([str(JUPYTER), "labextension", "list"], capture_output=True, text=True)
+    assert "jupyterlab-myst" in listing.stdout + listing.stderr, "jupyterlab-myst is not installed: run `make setup`"
+
+
+def test_markdown_shows_rendered_myst_not_raw_roles(lab_page, lab):
+    pg = lab_page
+    panel = _open_notebook(pg, lab, "myst.ipynb")
+    (text,) = _markdown_cells(pg, panel)
+    assert "Rendered MyST" in text
+    assert not RAW_ROLE.search(text), f"raw MyST roles in the rendered cell: {text!r}"
+    assert not RAW_LABEL.search(text) and "(live-myst-label)=" not in text, f"a raw label shows: {text!r}"
+    # The role's content is still there, as text (a term) and as a reference.
+    assert "co-production" in text
+    # The colon-fence note is an admonition, not literal ::: lines.
+    assert ":::" not in text
+    assert panel.locator(".jp-MarkdownCell .myst aside.myst-admonition").count() == 1
+    # The reference resolved to the heading it labels.
+    links = panel.locator('.jp-MarkdownCell .myst p a[href="#live-myst-label"]')
+    assert links.count() == 1 and links.first.text_content() == "Rendered MyST"
+    assert not pg.script_errors, pg.script_errors
+    _check_no_foreign(pg)
+
+
+def test_course_notebook_shows_no_raw_roles(lab_page, lab):
+    pg = lab_page
+    panel = _open_notebook(pg, lab, f"course/{Path(MYST_NOTEBOOK).name}")
+    texts = _markdown_cells(pg, panel)
+    source = nbformat.read(ROOT / MYST_NOTEBOOK, as_version=4)
+    assert len(texts) == sum(c.cell_type == "markdown" for c in source.cells)
+    raw = [(i, m.group(0)) for i, text in enumerate(texts) for m in RAW_ROLE.finditer(text)]
+    assert raw == [], f"raw roles in {MYST_NOTEBOOK} as JupyterLab shows it: {raw[:10]}"
+    labels = [(i, m.group(0)) for i, text in enumerate(texts) for m in RAW_LABEL.finditer(text)]
+    assert labels == [], labels
+    assert "Chapter 5 exercises" in texts[0]
     _check_no_foreign(pg)

@@ -1,0 +1,105 @@
+"""The first cell of every course notebook: install the course package where it is missing.
+
+The notebooks import ``coproduction_course``. On the static site, in Binder and in
+a local checkout it is installed (Binder and ``make setup`` install requirements.txt,
+which installs this repository); on Colab nothing installs it, so the Colab launch
+button would open a notebook whose first import fails. The cell below installs the
+package from the course repository when, and only when, it cannot be imported.
+
+Which version: the launch buttons open each notebook from the branch that
+``_config.yml`` names (``repository.branch``), so the cell installs the package from
+that same branch of ``repository.url``: the notebook and the package a student gets
+come from the same commit. (A notebook cannot name the hash of the commit that holds
+it, so a commit hash in the cell could never be current; to pin a release, set
+``repository.branch`` to its tag and run this script.)
+
+The cell is tagged ``remove-cell``: the book leaves it out of the page, nbval and
+``scripts/refresh_notebooks.py`` still run it (it does nothing where the package is
+installed, and prints nothing).
+
+    python scripts/colab_install_cell.py          # check every notebook (exit 1 if one differs)
+    python scripts/colab_install_cell.py --write  # insert or update the cell, then refresh
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from refresh_notebooks import course_notebooks  # noqa: E402
+
+CELL_ID = "install-course-package"
+TAGS = ["remove-cell"]
+DISTRIBUTION = "coproduction-course"  # [project] name in pyproject.toml
+PACKAGE = "coproduction_course"
+
+
+def package_requirement(config_path: Path = ROOT / "_config.yml") -> str:
+    """A pip requirement for the course package at the book's repository and branch."""
+    repository = yaml.safe_load(config_path.read_text(encoding="utf-8"))["repository"]
+    url = repository["url"].rstrip("/")
+    branch = repository.get("branch") or "main"
+    return f"{DISTRIBUTION} @ git+{url}@{branch}"
+
+
+def cell_source(requirement: str | None = None) -> str:
+    requirement = requirement or package_requirement()
+    return (
+        "# Colab and other hosts without the course package: install it from the course repository.\n"
+        "import importlib, importlib.util, subprocess, sys\n"
+        f'if importlib.util.find_spec("{PACKAGE}") is None:\n'
+        f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "{requirement}"], check=True)\n'
+        "    importlib.invalidate_caches()"
+    )
+
+
+def install_cell() -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(cell_source())
+    cell.id = CELL_ID
+    cell.metadata = {"tags": list(TAGS)}
+    return cell
+
+
+def has_current_cell(nb) -> bool:
+    first = nb.cells[0] if nb.cells else None
+    return bool(
+        first
+        and first.cell_type == "code"
+        and first.source == cell_source()
+        and first.metadata.get("tags") == TAGS
+    )
+
+
+def write(path: Path) -> bool:
+    """Insert or update the cell in the notebook at path; True if the file changed."""
+    nb = nbformat.read(path, as_version=4)
+    if has_current_cell(nb):
+        return False
+    if nb.cells and nb.cells[0].get("id") == CELL_ID:
+        nb.cells[0] = install_cell()
+    else:
+        nb.cells.insert(0, install_cell())
+    nbformat.write(nb, path)
+    return True
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for path in course_notebooks():
+        if "--write" in argv:
+            if write(path):
+                print(f"install cell written: {path.relative_to(ROOT)} (refresh it)", flush=True)
+        elif not has_current_cell(nbformat.read(path, as_version=4)):
+            stale.append(path.relative_to(ROOT).as_posix())
+    if stale:
+        print("no current install cell (run scripts/colab_install_cell.py --write):", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
