@@ -55,7 +55,8 @@ lock:
 	@[ -x $(PY) ] || python3 -m venv .venv
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@$(LOCK) requirements-setup.txt requirements.txt -o requirements.lock
-	@$(LOCK) requirements-setup.txt requirements-test.txt -o requirements-test.lock
+	@# The test set is resolved within the build set's versions: tests build the book as `make build` does.
+	@$(LOCK) requirements-setup.txt requirements-test.txt --constraint requirements.lock -o requirements-test.lock
 	@echo "Wrote requirements.lock and requirements-test.lock; commit them with requirements*.txt."
 
 clean:
