@@ -19,7 +19,9 @@ from pathlib import Path
 from course_tools.build import ROOT
 
 PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-# The flags scripts/bootstrap.sh uses: no download, the locked setuptools.
+# The flags scripts/bootstrap.sh uses: no download, the locked setuptools. The test
+# installs into its own prefix with --ignore-installed, so pip leaves the project's
+# own editable install in .venv alone (without it, pip would uninstall that first).
 OFFLINE = ["--no-deps", "--no-build-isolation", "--no-index"]
 
 
@@ -39,7 +41,7 @@ def setup_warnings(tmp_path: Path, pyproject_text: str | None = None) -> list[st
     """Warning lines pip prints while installing (editable) and building a wheel of the package."""
     src = project_copy(tmp_path, pyproject_text)
     runs = [
-        [*PIP, "install", *OFFLINE, "--prefix", str(tmp_path / "prefix"), "-e", str(src)],
+        [*PIP, "install", *OFFLINE, "--ignore-installed", "--prefix", str(tmp_path / "prefix"), "-e", str(src)],
         [*PIP, "wheel", *OFFLINE, "--wheel-dir", str(tmp_path / "wheels"), str(src)],
     ]
     lines = []
