@@ -52,12 +52,16 @@ def reported_build(label: str, build: Callable[[Progress], BuildResult]) -> Buil
     return result
 
 
+def build_book(output_parent: Path, extra: list[str] | None = None, progress: Progress | None = None) -> BuildResult:
+    """A fresh build of the student edition into ``output_parent`` (site: ``output_parent/_build/html``)."""
+    shutil.rmtree(output_parent, ignore_errors=True)
+    return build_edition("student", output_parent, extra, echo=False, progress=progress)
+
+
 @pytest.fixture(scope="session")
 def built_book() -> BuildResult:
     """The student edition, built once per test session with -W -n --keep-going."""
-    shutil.rmtree(BUILD_PARENT, ignore_errors=True)
-    return reported_build("student edition", lambda progress: build_edition(
-        "student", BUILD_PARENT, echo=False, progress=progress))
+    return reported_build("student edition", lambda progress: build_book(BUILD_PARENT, progress=progress))
 
 
 @pytest.fixture(scope="session")
