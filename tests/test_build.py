@@ -92,4 +92,5 @@ def test_published_scripts_are_loaded_and_no_build_bookkeeping_is_published(site
     unused = sorted(p.relative_to(site).as_posix() for p in candidates if p.relative_to(site).as_posix() not in loaded)
     assert unused == [], ("published but loaded by no page (add the name to exclude_patterns in _config.yml, "
                           "or stop copying it):\n" + "\n".join(unused))
-    assert sorted(p.relative_to(site).as_posix() for p in static.rglob("stamp.txt")) == []
+    stamps = sorted(p.relative_to(site).as_posix() for p in static.rglob("stamp.txt"))
+    assert stamps == [], f"the build's own bookkeeping is published: {stamps}"
