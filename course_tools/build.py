@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -79,17 +80,23 @@ def run_build(cmd: Sequence[str], site: Path, *, cwd: Path = ROOT, env: dict[str
     lines: list[str] = []
     with subprocess.Popen(list(cmd), cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, errors="replace") as proc:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append(line)
-            if echo:
-                sys.stdout.write(line)
-                sys.stdout.flush()
-            if progress:
-                progress.feed(line)
-            if timeout and time.perf_counter() - started > timeout:
-                proc.kill()
-                lines.append(f"\n(course_tools: the build took over {timeout:.0f} s and was stopped)\n")
-                break
-        returncode = proc.wait()
+        # A build that hangs (even one that prints nothing) is stopped after `timeout` seconds.
+        watchdog = threading.Timer(timeout, proc.kill) if timeout else None
+        if watchdog:
+            watchdog.start()
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.append(line)
+                if echo:
+                    sys.stdout.write(line)
+                    sys.stdout.flush()
+                if progress:
+                    progress.feed(line)
+            returncode = proc.wait()
+        finally:
+            if watchdog:
+                watchdog.cancel()
+    if timeout and time.perf_counter() - started >= timeout:
+        lines.append(f"\n(course_tools: the build took over {timeout:.0f} s and was stopped)\n")
     return BuildResult(returncode, "".join(lines), site, time.perf_counter() - started)
