@@ -1,7 +1,9 @@
-"""Serving the built site: `make serve`, `make serve-tutor` (= `make serve EDITION=tutor`)
-and `PORT=` reach the one server in course_tools (issue 13)."""
+"""The README's commands: CI runs exactly the test command the README gives, and
+`make serve`, `make serve-tutor` (= `make serve EDITION=tutor`) and `PORT=` reach the
+one server in course_tools (issue 13)."""
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +16,16 @@ import pytest
 from conftest import BUILD_PARENT
 from course_tools.build import ROOT
 from course_tools.serve import make_server
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## The two commands.*?```bash\n(.*?)```", readme, flags=re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["make serve", "make test"], commands
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if line.strip() and not line.lstrip().startswith("#")]
+    assert ci[-1] == "make test", ci  # the last thing CI does, after installing make when missing
 
 
 def _free_port() -> int:
