@@ -1,29 +1,39 @@
 # The course's commands. `make serve` and `make test` are the two a new
 # contributor needs; each sets up what it needs first (scripts/bootstrap.sh).
+# Building and serving go through one module, course_tools (python -m course_tools).
 SHELL := /bin/bash
 PY := .venv/bin/python
-JB := .venv/bin/jupyter-book
 PORT ?= 8000
+# student or tutor: `make serve EDITION=tutor` serves the tutor edition.
+EDITION ?= student
+# The lock tool, pinned: `make lock` writes the hashed lock files with it.
+UV_VERSION := 0.13.9
+LOCK := .venv/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	--no-emit-package coproduction-course --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve build tutor test refresh bench clean setup
+.PHONY: serve serve-tutor build tutor test refresh bench lock clean setup
 
 setup:
 	@scripts/bootstrap.sh test
 
-## Build the student edition and serve it at http://127.0.0.1:$(PORT)/
-serve: build
-	@echo "Serving the course at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	@$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+## Build an edition (student unless EDITION=tutor) and serve it at http://127.0.0.1:$(PORT)/
+serve:
+	@scripts/bootstrap.sh build
+	@$(PY) -m course_tools serve $(EDITION) --port $(PORT)
+
+## Build the tutor edition and serve it at http://127.0.0.1:$(PORT)/
+serve-tutor:
+	@$(MAKE) --no-print-directory serve EDITION=tutor
 
 ## Build the student edition into _build/html
 build:
 	@scripts/bootstrap.sh build
-	@$(JB) build . -W -n --keep-going
+	@$(PY) -m course_tools build student
 
 ## Build the tutor edition (model answers, seminar plans) into _build/tutor/_build/html
 tutor:
 	@scripts/bootstrap.sh build
-	@$(PY) scripts/build_edition.py tutor
+	@$(PY) -m course_tools build tutor
 
 ## Run every test: units, nbval on every notebook, the zero-warning build, browser tests
 test:
@@ -39,6 +49,15 @@ refresh:
 bench:
 	@scripts/bootstrap.sh test
 	@$(PY) scripts/benchmark.py
+
+## Rewrite the hashed lock files from requirements*.txt (UPGRADE=1: newest versions allowed)
+lock:
+	@[ -x $(PY) ] || python3 -m venv .venv
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@$(LOCK) requirements-setup.txt requirements.txt -o requirements.lock
+	@# The test set is resolved within the build set's versions: tests build the book as `make build` does.
+	@$(LOCK) requirements-setup.txt requirements-test.txt --constraint requirements.lock -o requirements-test.lock
+	@echo "Wrote requirements.lock and requirements-test.lock; commit them with requirements*.txt."
 
 clean:
 	rm -rf _build

@@ -24,48 +24,34 @@ largest text page.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-# The same Chromium and launch flags as the browser tests (tests/conftest.py).
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+# The same build command, server, Chromium and launch flags as make build and the tests.
+from course_tools.browser import CHROMIUM_ARGS, chromium_path
+from course_tools.build import ROOT, tool
+from course_tools.editions import build_edition
+from course_tools.serve import serving
 
 BENCH = ROOT / "_build" / "bench"
-VENV_BIN = ROOT / ".venv" / "bin"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TEXT_BUDGET_KIB = 400
 WIDGET_RATIO_BUDGET = 1.25
 
 
 
-def _tool(name: str) -> str:
-    path = VENV_BIN / name
-    return str(path) if path.exists() else name
-
-
 def build(output: Path) -> tuple[float, int]:
-    cmd = [_tool("jupyter-book"), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(output)]
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
-    seconds = time.perf_counter() - start
-    warnings = sum(1 for line in (proc.stdout + proc.stderr).splitlines() if "WARNING" in line or "ERROR" in line)
-    if proc.returncode != 0 and not (output / "_build" / "html" / "index.html").exists():
-        sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
+    result = build_edition("student", output, echo=False)
+    if result.returncode != 0 and not (result.site / "index.html").exists():
+        sys.stderr.write(result.log[-6000:])
         raise SystemExit("the build failed")
-    return seconds, warnings
+    return result.seconds, len(result.warnings)
 
 
 def touch_chapter() -> Path | None:
@@ -81,17 +67,12 @@ def nbval_seconds() -> tuple[float, str]:
     targets = [d for d in ("chapters", "exercises") if any((ROOT / d).rglob("*.ipynb"))]
     if not targets:
         return 0.0, "no notebooks yet"
-    cmd = [_tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", *targets]
+    cmd = [tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", *targets]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     tail = (proc.stdout.strip().splitlines() or ["(no output)"])[-1]
     return seconds, tail
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def built_pages(site: Path) -> list[str]:
@@ -106,40 +87,33 @@ def page_weights(site: Path) -> dict[str, dict]:
     """Load every page in chromium; return {page: {"bytes", "gzip", "requests", "widget"}}."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     results: dict[str, dict] = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            for rel in built_pages(site):
-                context = browser.new_context()  # empty cache for every page
-                page = context.new_page()
-                responses = []
-                page.on("response", lambda r: responses.append(r) if r.url.startswith(base) else None)
-                page.goto(f"{base}/{rel}", wait_until="networkidle")
-                page.wait_for_timeout(150)  # late font or widget requests
-                raw = packed = 0
-                seen = set()
-                for response in responses:
-                    if response.url in seen or response.status >= 300:
-                        continue
-                    seen.add(response.url)
-                    try:
-                        body = response.body()
-                    except Exception:  # evicted by the browser: read the file instead
-                        local = site / urlparse(response.url).path.lstrip("/")
-                        body = local.read_bytes() if local.is_file() else b""
-                    raw += len(body)
-                    packed += len(gzip.compress(body, compresslevel=6))
-                results[rel] = {"bytes": raw, "gzip": packed, "requests": len(seen),
-                                "widget": is_widget_page(site, rel)}
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for rel in built_pages(site):
+            context = browser.new_context()  # empty cache for every page
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda r: responses.append(r) if r.url.startswith(base) else None)
+            page.goto(f"{base}/{rel}", wait_until="networkidle")
+            page.wait_for_timeout(150)  # late font or widget requests
+            raw = packed = 0
+            seen = set()
+            for response in responses:
+                if response.url in seen or response.status >= 300:
+                    continue
+                seen.add(response.url)
+                try:
+                    body = response.body()
+                except Exception:  # evicted by the browser: read the file instead
+                    local = site / urlparse(response.url).path.lstrip("/")
+                    body = local.read_bytes() if local.is_file() else b""
+                raw += len(body)
+                packed += len(gzip.compress(body, compresslevel=6))
+            results[rel] = {"bytes": raw, "gzip": packed, "requests": len(seen),
+                            "widget": is_widget_page(site, rel)}
+            context.close()
+        browser.close()
     return results
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the course needs on a fresh machine, idempotently:
-# a virtualenv in .venv with the pinned Python packages, the pinned npm packages
-# (test tools), and Debian's chromium for the browser tests.
+# a virtualenv in .venv with the locked Python packages (requirements*.lock), the
+# pinned npm packages (test tools), and Debian's chromium for the browser tests.
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,17 +27,18 @@ fi
 
 stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 
-req_files="requirements.txt pyproject.toml"
-[ "$want" = "test" ] && req_files="$req_files requirements-test.txt"
-req_hash=$(cat $req_files | sha256sum | cut -c1-16)
+# Python packages come from the hashed lock files (make lock writes them from
+# requirements*.txt): every package, the transitive ones included, at one version
+# with its hashes, so every install gets the same files. The course package itself
+# is then installed editable, with the locked setuptools and no further download.
+lock=requirements.lock
+[ "$want" = "test" ] && lock=requirements-test.lock
+req_hash=$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)
 if ! stamp_ok .venv/.installed-"$want" "$req_hash"; then
-  echo "==> Installing Python packages ($want)"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  if [ "$want" = "test" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-  else
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-  fi
+  echo "==> Installing Python packages ($want) from $lock"
+  pip_quiet=(--quiet --disable-pip-version-check)
+  .venv/bin/python -m pip install "${pip_quiet[@]}" --require-hashes -r "$lock"
+  .venv/bin/python -m pip install "${pip_quiet[@]}" --no-deps --no-build-isolation --no-index -e .
   echo "$req_hash" > .venv/.installed-"$want"
 fi
 

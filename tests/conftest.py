@@ -1,70 +1,67 @@
 """Shared fixtures: one build of the book per test session, a local static
-server for it, and a headless Debian chromium driven by Playwright."""
+server for it, and a headless Debian chromium driven by Playwright.
+
+Building and serving come from course_tools, the module the Makefile and the
+benchmark use too."""
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import os
-import re
 import shutil
-import subprocess
-import sys
-import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: F401 (used by browser tests)
+from course_tools.build import ROOT, BuildResult, Progress
+from course_tools.editions import build_edition
+from course_tools.serve import QuietHandler as _QuietHandler  # noqa: F401 (tests/test_print.py)
+from course_tools.serve import serving
+
 # COURSE_TEST_BUILD lets parallel runs (or a maintainer) keep builds apart.
 BUILD_PARENT = Path(os.environ.get("COURSE_TEST_BUILD", ROOT / "_build" / "test"))
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+_pytest_config: pytest.Config | None = None
 
 
-def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError("Debian's chromium is not installed: run `make setup` (scripts/bootstrap.sh)")
+def pytest_configure(config: pytest.Config) -> None:
+    global _pytest_config
+    _pytest_config = config
 
 
-@dataclass
-class BuildResult:
-    returncode: int
-    log: str
-    site: Path
+def announce(message: str) -> None:
+    """Print a line on the terminal at once, even while pytest captures output,
+    so that a build of a minute or more does not look like a frozen test run."""
+    config = _pytest_config
+    reporter = config.pluginmanager.getplugin("terminalreporter") if config else None
+    if reporter is None:
+        return
+    capture = config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        reporter.write_line(f"[course] {message}")
 
-    @property
-    def warnings(self) -> list[str]:
-        plain = re.sub(r"\x1b\[[0-9;]*m", "", self.log)
-        return [line for line in plain.splitlines() if re.search(r"WARNING|ERROR|CRITICAL", line)]
+
+def reported_build(label: str, build: Callable[[Progress], BuildResult]) -> BuildResult:
+    """Run ``build(progress)``, printing where it has got to (see announce)."""
+    announce(f"{label}: building (a minute or two; progress follows)")
+    result = build(Progress(label, announce))
+    outcome = "built" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
+    announce(f"{label}: {outcome} in {result.seconds:.0f} s, {len(result.warnings)} warning line(s)")
+    return result
 
 
-def build_book(output_parent: Path, extra: list[str] | None = None) -> BuildResult:
+def build_book(output_parent: Path, extra: list[str] | None = None, progress: Progress | None = None) -> BuildResult:
+    """A fresh build of the student edition into ``output_parent`` (site: ``output_parent/_build/html``)."""
     shutil.rmtree(output_parent, ignore_errors=True)
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "jupyter-book") if (ROOT / ".venv/bin/jupyter-book").exists() else "jupyter-book",
-        "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(output_parent),
-        *(extra or []),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONWARNINGS": "ignore"})
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, output_parent / "_build" / "html")
+    return build_edition("student", output_parent, extra, echo=False, progress=progress)
 
 
 @pytest.fixture(scope="session")
 def built_book() -> BuildResult:
     """The student edition, built once per test session with -W -n --keep-going."""
-    return build_book(BUILD_PARENT)
+    return reported_build("student edition", lambda progress: build_book(BUILD_PARENT, progress=progress))
 
 
 @pytest.fixture(scope="session")
@@ -74,19 +71,10 @@ def site(built_book: BuildResult) -> Path:
     return built_book.site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

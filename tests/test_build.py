@@ -1,11 +1,15 @@
 """The book builds with -W -n and no warning, and its pages load nothing from another host."""
 from __future__ import annotations
 
+import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from html.parser import HTMLParser
+import coproduction_course
+
+PACKAGE_STATIC = Path(coproduction_course.__file__).parent / "static"
 
 
 def test_build_prints_no_warning(built_book):
@@ -60,3 +64,33 @@ def test_every_page_loads_only_from_the_site(site: Path, site_url, page):
     for rel in pages:
         page.goto(f"{site_url}/{rel}", wait_until="networkidle")
     assert page.foreign_requests == []
+
+
+def _loaded_files(site: Path) -> set[str]:
+    """Site-relative paths of every file a built page loads (scripts, stylesheets, icons...)."""
+    loaded = set()
+    for html in site.rglob("*.html"):
+        parser = _ResourceParser()
+        parser.feed(html.read_text(encoding="utf-8", errors="replace"))
+        folder = posixpath.dirname(html.relative_to(site).as_posix())
+        for url in parser.urls:
+            path = urlparse(url).path
+            if path and not _is_foreign(url):
+                loaded.add(posixpath.normpath(posixpath.join(folder, path)))
+    return loaded
+
+
+def test_published_scripts_are_loaded_and_no_build_bookkeeping_is_published(site: Path):
+    """Every script at the top of _static/, and every file copied there from the course
+    package's static folder, is loaded by some page; nothing else is published
+    (widget modules are embedded in the pages' widget state, not loaded as files)."""
+    static = site / "_static"
+    copied = {static / p.relative_to(PACKAGE_STATIC) for p in PACKAGE_STATIC.rglob("*") if p.is_file()}
+    candidates = {p for p in [*static.glob("*.js"), *copied] if p.is_file()}
+    loaded = _loaded_files(site)
+    assert "_static/widget-host.js" in loaded  # the check sees what pages load
+    unused = sorted(p.relative_to(site).as_posix() for p in candidates if p.relative_to(site).as_posix() not in loaded)
+    assert unused == [], ("published but loaded by no page (add the name to exclude_patterns in _config.yml, "
+                          "or stop copying it):\n" + "\n".join(unused))
+    stamps = sorted(p.relative_to(site).as_posix() for p in static.rglob("stamp.txt"))
+    assert stamps == [], f"the build's own bookkeeping is published: {stamps}"

@@ -11,35 +11,27 @@ from __future__ import annotations
 
 import functools
 import html
-import importlib.util
-import os
 import re
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import BUILD_PARENT, BuildResult
+from conftest import BUILD_PARENT, BuildResult, reported_build
+from course_tools import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTOR = ROOT / "exercises" / "tutor"
-
-_spec = importlib.util.spec_from_file_location("build_edition", ROOT / "scripts" / "build_edition.py")
-build_edition = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build_edition)
 
 
 @functools.lru_cache(maxsize=None)
 def tutor_build() -> BuildResult:
     """Build the tutor edition once per test process (shared with test_print.py)."""
     output = Path(str(BUILD_PARENT) + "-tutor")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_edition.py"), "tutor", "--output", str(output), "--all"],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONWARNINGS": "ignore"},
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, output / "_build" / "html")
+    shutil.rmtree(output, ignore_errors=True)
+    return reported_build("tutor edition", lambda progress: editions.build_edition(
+        "tutor", output, echo=False, progress=progress))
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +130,9 @@ def test_tutor_edition_holds_every_model_answer(tutor_site):
     missing = {name: [f for f in frags if f not in text] for name, frags in secret_fragments().items()}
     missing = {k: v for k, v in missing.items() if v}
     assert missing == {}, missing
-    for n in range(1, 7):
-        for kind in ("answers", "seminar", "handout"):
-            assert (tutor_site / "exercises" / "tutor" / f"ch{n:02d}-{kind}.html").exists()
+    student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    for page in editions.tutor_pages(student_toc, yaml.safe_load((ROOT / "_toc_tutor.yml").read_text(encoding="utf-8"))):
+        assert (tutor_site / f"{page}.html").exists(), page
     # Solutions point back at the exercises they answer.
     answers = (tutor_site / "exercises" / "tutor" / "ch05-answers.html").read_text(encoding="utf-8")
     assert 'href="../ch05-exercises.html#ex-ch05-case"' in answers
@@ -148,10 +140,84 @@ def test_tutor_edition_holds_every_model_answer(tutor_site):
 
 def test_tutor_edition_is_the_student_book_plus_a_part():
     student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    toc = build_edition.tutor_toc(student_toc)
+    toc = editions.tutor_toc(student_toc)
     assert toc["parts"][:-1] == student_toc["parts"]
     assert toc["parts"][-1]["caption"] == "For tutors"
-    config = build_edition.tutor_config(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")))
+    config = editions.tutor_config(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8")))
     assert config["title"].endswith("(tutor edition)")
     assert config["only_build_toc_files"] is True
     assert all(Path(p).is_absolute() for p in config["sphinx"]["local_extensions"].values())
+
+
+# --- the tutor part follows the chapters of _toc.yml ----------------------------------
+
+SPEC = {"caption": "For tutors", "root": "exercises/tutor/index", "per_chapter": ["answers", "seminar", "handout"],
+        "after_chapters": ["exercises/tutor/case-notes"]}
+
+
+def _toc(*chapters: str) -> dict:
+    return {"format": "jb-book", "root": "intro",
+            "parts": [{"caption": "The course", "chapters": [{"file": f"chapters/{c}"} for c in chapters]},
+                      {"caption": "Reference", "chapters": [{"file": "glossary"}]}]}
+
+
+def _tutor_folder(root: Path, *names: str) -> None:
+    folder = root / "exercises" / "tutor"
+    folder.mkdir(parents=True)
+    for name in ("index.md", "case-notes.ipynb", *names):
+        (folder / name).write_text("# page\n", encoding="utf-8")
+
+
+def _chapter_pages(number: str) -> list[str]:
+    return [f"ch{number}-{kind}.md" for kind in SPEC["per_chapter"]]
+
+
+def test_every_chapter_in_the_toc_gets_its_tutor_pages_in_order(tmp_path: Path):
+    _tutor_folder(tmp_path, *_chapter_pages("01"), *_chapter_pages("02"), *_chapter_pages("07"))
+    toc = editions.tutor_toc(_toc("01-a", "02-b", "07-new-chapter"), SPEC, root=tmp_path)
+    part = toc["parts"][-1]
+    assert part["caption"] == "For tutors" and part["chapters"][0]["file"] == "exercises/tutor/index"
+    assert [s["file"] for s in part["chapters"][0]["sections"]] == [
+        f"exercises/tutor/ch{n}-{kind}" for n in ("01", "02", "07") for kind in SPEC["per_chapter"]
+    ] + ["exercises/tutor/case-notes"]
+
+
+def test_a_chapter_without_its_tutor_pages_fails_naming_them(tmp_path: Path):
+    _tutor_folder(tmp_path, *_chapter_pages("01"), "ch07-answers.md")
+    with pytest.raises(editions.EditionError) as error:
+        editions.tutor_toc(_toc("01-a", "07-new-chapter"), SPEC, root=tmp_path)
+    assert "missing tutor page exercises/tutor/ch07-seminar" in str(error.value)
+    assert "missing tutor page exercises/tutor/ch07-handout" in str(error.value)
+    assert "ch07-answers" not in str(error.value)
+
+
+def test_an_orphaned_tutor_page_fails_naming_it(tmp_path: Path):
+    _tutor_folder(tmp_path, *_chapter_pages("01"), *_chapter_pages("02"))
+    with pytest.raises(editions.EditionError) as error:
+        editions.tutor_toc(_toc("01-a"), SPEC, root=tmp_path)  # chapter 2 left out of the toc
+    for name in _chapter_pages("02"):
+        assert f"orphaned tutor page exercises/tutor/{name[:-3]}" in str(error.value)
+
+
+def test_the_real_tutor_folder_matches_the_real_toc():
+    """Fails, naming the files, when a chapter lacks a tutor page or a tutor page is listed nowhere."""
+    student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    spec = yaml.safe_load((ROOT / "_toc_tutor.yml").read_text(encoding="utf-8"))
+    pages = editions.tutor_pages(student_toc, spec)
+    numbers = editions.chapter_numbers(student_toc)
+    assert len(numbers) >= 6 and len(pages) == len(numbers) * len(spec["per_chapter"]) + len(spec["after_chapters"])
+
+
+def test_the_tutor_build_stops_before_building_when_a_page_is_missing(tmp_path: Path, monkeypatch, capsys):
+    """The command line (make tutor) prints the problem and exits non-zero; jupyter-book never runs."""
+    from course_tools import __main__ as cli
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build ran although the tutor pages do not match the toc")
+
+    broken_spec = {**SPEC, "per_chapter": [*SPEC["per_chapter"], "no-such-kind"]}
+    monkeypatch.setattr(editions, "_read_yaml", lambda path: broken_spec if path.name == "_toc_tutor.yml"
+                        else yaml.safe_load(path.read_text(encoding="utf-8")))
+    monkeypatch.setattr(editions, "run_build", refuse)
+    assert cli.main(["build", "tutor", "--output", str(tmp_path)]) == 1
+    assert "missing tutor page exercises/tutor/ch01-no-such-kind" in capsys.readouterr().err

@@ -2,19 +2,27 @@
 
 A crawl starts at index.html and follows every internal ``<a href>`` (and the
 index page's meta refresh and the search form's action). Every target must exist and every ``#fragment`` must be
-an ``id`` (or ``name``) on the target page. External links are collected, printed
-and written to ``external-links.txt`` beside the build, never fetched here: the
-weekly ``.github/workflows/linkcheck.yml`` checks them where the internet is reachable.
+an ``id`` (or ``name``) on the target page. External links are never fetched here
+(the weekly ``.github/workflows/linkcheck.yml`` does that, where the internet is
+reachable); they are written to ``external-links.txt`` beside the build, and checked
+for what can be checked offline: each is a well-formed address on a public host (not
+a local server), and each link into the course's own repository (the repository,
+Binder and Colab buttons) names a file that exists in this checkout on the branch
+that ``_config.yml`` names.
 """
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import parse_qs, unquote, urldefrag, urlsplit
 
 import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "ftp", "tel"}
 
@@ -123,12 +131,90 @@ def test_every_page_in_the_book_is_reached(site: Path, crawl):
     assert unreached == [], "pages no link leads to:\n" + "\n".join(unreached)
 
 
-def test_external_links_are_listed(site: Path, crawl):
-    """Not fetched (the tests run offline): listed for the weekly linkcheck workflow."""
+def _repository() -> tuple[str, str]:
+    """(owner/name, branch) of the repository that _config.yml names (GitHub)."""
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
+    parts = urlsplit(repo["url"])
+    return parts.path.strip("/").removesuffix(".git"), repo.get("branch", "main")
+
+
+def _repository_file(url: str, repo: str, branch: str) -> str | None:
+    """The file in this repository that a repository, Binder or Colab link opens, if any."""
+    parts = urlsplit(url)
+    if parts.netloc in {"github.com", "colab.research.google.com"}:
+        path = parts.path.removeprefix("/github") if parts.netloc.startswith("colab") else parts.path
+        match = re.fullmatch(rf"/{re.escape(repo)}/blob/([^/]+)/(.+)", path)
+        return f"{match.group(1)}:{unquote(match.group(2))}" if match else None
+    if parts.netloc == "mybinder.org" and parts.path.startswith(f"/v2/gh/{repo}/"):
+        ref = parts.path.removeprefix(f"/v2/gh/{repo}/")
+        urlpath = parse_qs(parts.query).get("urlpath", [""])[0]
+        match = re.fullmatch(r"(?:lab/tree|tree|notebooks)/(.+)", urlpath)
+        return f"{ref}:{unquote(match.group(1))}" if match else None
+    return None
+
+
+def external_link_problems(urls, root: Path = ROOT, repository: tuple[str, str] | None = None) -> list[str]:
+    """What is wrong with external links, as far as can be told without fetching them."""
+    repo, branch = repository or _repository()
+    problems = []
+    for url in sorted(urls):
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if parts.scheme == "mailto":
+            if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", parts.path, flags=re.I):
+                problems.append(f"{url}: not an e-mail address")
+            continue
+        if parts.scheme not in {"http", "https"} or re.search(r"\s", url):
+            problems.append(f"{url}: not a web address")
+        elif host in {"localhost", "0.0.0.0"} or host.startswith("127.") or host.endswith(".local"):
+            problems.append(f"{url}: points at a local server")
+        elif "." not in host or not re.fullmatch(r"[a-z0-9.-]+", host):
+            problems.append(f"{url}: {host!r} is not a public host name")
+        target = _repository_file(url, repo, branch)
+        if target:
+            ref, path = target.split(":", 1)
+            if ref != branch:
+                problems.append(f"{url}: opens branch {ref!r}, but _config.yml names {branch!r}")
+            if not (root / path).is_file():
+                problems.append(f"{url}: {path} is not a file in this repository")
+    return problems
+
+
+def test_external_link_checks_catch_bad_links(tmp_path: Path):
+    """The offline checks below can fail: each of these links is reported."""
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "there.ipynb").write_text("{}", encoding="utf-8")
+    repo = ("owner/course", "main")
+    good = [
+        "https://doi.org/10.1000/xyz",
+        "mailto:team@example.org",
+        "https://github.com/owner/course/blob/main/chapters/there.ipynb",
+        "https://colab.research.google.com/github/owner/course/blob/main/chapters/there.ipynb",
+        "https://mybinder.org/v2/gh/owner/course/main?urlpath=lab/tree/chapters/there.ipynb",
+    ]
+    bad = [
+        "http://127.0.0.1:8000/intro.html",
+        "http://localhost/x",
+        "https://exa mple.org/",
+        "https://intranet/page",
+        "ftp://example.org/file",
+        "mailto:nobody",
+        "https://github.com/owner/course/blob/main/chapters/gone.ipynb",
+        "https://colab.research.google.com/github/owner/course/blob/old/chapters/there.ipynb",
+        "https://mybinder.org/v2/gh/owner/course/main?urlpath=lab/tree/chapters/gone.ipynb",
+    ]
+    assert external_link_problems(good, tmp_path, repo) == []
+    problems = external_link_problems(bad, tmp_path, repo)
+    assert [url for url in bad if not any(p.startswith(url + ":") for p in problems)] == []
+
+
+def test_external_links_are_well_formed_and_open_files_that_exist(site: Path, crawl):
+    """Not fetched (the tests run offline): checked offline, and listed for the weekly linkcheck workflow."""
     lines = [f"{url}\t{', '.join(sorted(pages))}" for url, pages in sorted(crawl.external.items())]
     (site.parent / "external-links.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"\n{len(lines)} external link(s) (written to {site.parent / 'external-links.txt'}):")
-    for url in sorted(crawl.external):
-        print("  " + url)
-    for url in crawl.external:
-        assert not url.startswith("http://127.0.0.1") and "localhost" not in url, f"a link points at a local server: {url}"
+    print(f"\n{len(lines)} external link(s) (written to {site.parent / 'external-links.txt'})")
+    repo, _ = _repository()
+    # The crawl does see external links: the repository button is on every page.
+    assert any(url.rstrip("/").endswith(f"github.com/{repo}") for url in crawl.external), sorted(crawl.external)
+    problems = external_link_problems(crawl.external)
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,36 @@
+"""python -m course_tools build|serve student|tutor  (see course_tools/__init__.py)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course_tools.editions import EDITIONS, EditionError, build_edition, site_folder
+from course_tools.serve import serve_forever
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_tools", description="Build or serve an edition of the course.")
+    parser.add_argument("action", choices=["build", "serve"], help="serve builds first unless --no-build")
+    parser.add_argument("edition", choices=EDITIONS, nargs="?", default="student")
+    parser.add_argument("--output", type=Path, help="output folder (jupyter-book --path-output)")
+    parser.add_argument("--all", action="store_true", help="rebuild every page")
+    parser.add_argument("--port", type=int, default=8000, help="serve: the port on 127.0.0.1 (make serve PORT=...)")
+    parser.add_argument("--no-build", action="store_true", help="serve: the site as last built")
+    args = parser.parse_args(argv)
+
+    if args.action == "build" or not args.no_build:
+        try:
+            result = build_edition(args.edition, args.output, ["--all"] if args.all else [])
+        except EditionError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if result.returncode != 0:
+            return result.returncode
+    if args.action == "serve":
+        serve_forever(site_folder(args.edition, args.output), args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
