@@ -31,7 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTOR_DIR = "exercises/tutor"
-CHAPTERS = range(1, 7)
+CHAPTERS = range(1, 8)
 
 
 def tutor_files() -> list[str]:
