@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "coproduction_course" / "data"
 EXERCISES = ROOT / "exercises"
 TUTOR = EXERCISES / "tutor"
-CHAPTER_FILES = {n: p for n in range(1, 7) for p in (ROOT / "chapters").glob(f"0{n}-*.md")}
+CHAPTER_FILES = {n: p for n in range(1, 8) for p in (ROOT / "chapters").glob(f"0{n}-*.md")}
 
 
 # --- data -----------------------------------------------------------------------------
@@ -147,7 +147,7 @@ def _exercise_labels(n: int) -> list[str]:
     return [m.group(1) for m in EXERCISE_RE.finditer(text)]
 
 
-@pytest.mark.parametrize("n", range(1, 7))
+@pytest.mark.parametrize("n", range(1, 8))
 def test_exercise_page_has_selfcheck_exercises_and_a_widget_task(n):
     path = EXERCISES / f"ch{n:02d}-exercises.ipynb"
     assert not (EXERCISES / f"ch{n:02d}-exercises.md").exists(), "the .md stub must go: the page is a notebook"
@@ -162,7 +162,7 @@ def test_exercise_page_has_selfcheck_exercises_and_a_widget_task(n):
     assert "chapters/barrier-checklist`" in markdown or "chapters/debate-prompts`" in markdown
 
 
-@pytest.mark.parametrize("n", range(1, 7))
+@pytest.mark.parametrize("n", range(1, 8))
 def test_every_exercise_has_exactly_one_model_answer(n):
     answers = (TUTOR / f"ch{n:02d}-answers.md").read_text(encoding="utf-8")
     solved = SOLUTION_RE.findall(answers)
@@ -178,7 +178,7 @@ def test_no_student_page_links_to_a_tutor_page():
     assert "exercises/tutor" not in toc
 
 
-@pytest.mark.parametrize("n", range(1, 7))
+@pytest.mark.parametrize("n", range(1, 8))
 def test_seminar_plan_has_both_lengths_and_care_for_the_room(n):
     text = (TUTOR / f"ch{n:02d}-seminar.md").read_text(encoding="utf-8")
     assert "## 60-minute plan" in text and "## 90-minute plan" in text
