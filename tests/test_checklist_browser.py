@@ -136,7 +136,7 @@ def test_linked_sections_exist(page, site_url):
     widgets = open_checklist(page, site_url)
     hrefs = {a.get_attribute("href") for a in widgets.nth(0).locator("a").all()}
     hrefs |= {a.get_attribute("href") for a in widgets.nth(1).locator("a").all()}
-    assert len(hrefs) == 10  # four barriers, four chapter-6 groups, the six characteristics, the position
+    assert len(hrefs) == 10  # four barriers, four chapter-6 groups, one for the six characteristics, the position
     for href in sorted(hrefs):
         url, anchor = href.split("#")
         page.goto(url)
