@@ -133,6 +133,12 @@ def test_long_gaps_are_marked_in_words():
     assert "19 years with no event listed" in drawn
 
 
+def test_figure_png_is_small_enough_for_a_phone(events):
+    png = figure_png(draw_timeline(events))
+    assert png.startswith(b"\x89PNG")
+    assert len(png) < 300_000  # a full-colour PNG of the list was about 650 kB
+
+
 def test_drawing_is_deterministic(events):
     assert figure_png(draw_timeline(events)) == figure_png(draw_timeline(events))
 
