@@ -39,7 +39,7 @@ SELFCHECK_SCHEMA: dict[str, Any] = {
                 "required": ["chapter", "title", "questions"],
                 "additionalProperties": False,
                 "properties": {
-                    "chapter": {"type": "integer", "minimum": 1, "maximum": 6},
+                    "chapter": {"type": "integer", "minimum": 1, "maximum": 7},
                     "title": _TEXT,
                     "questions": {
                         "type": "array",
@@ -58,6 +58,9 @@ SELFCHECK_SCHEMA: dict[str, Any] = {
                                 "outcome": _TEXT,
                                 "prompt": _TEXT,
                                 "link": _LINK,
+                                # The chapter learning outcome the item checks, and its kind.
+                                "outcome": _TEXT,
+                                "type": {"enum": ["scenario", "application", "recall"]},
                                 "options": {
                                     "type": "array",
                                     "minItems": 2,

@@ -1,12 +1,14 @@
 """Draw the course timeline (data/timeline.yml) as a figure and as a text table.
 
-The figure puts each strand of the story on its own row, in two panels (where the
-idea came from, 1965-2002; policy, the NEF review for Mind and the critiques,
-2006-2020). Every event is a numbered marker; the same numbers head the rows of
-:func:`events_table`, which is the figure's text alternative. Strands differ by
-row, by text label, by marker shape and by colour, so colour is never the only
-signal. Drawing uses matplotlib's Agg canvas with a fixed style, so the same data
-always gives the same picture.
+The figure is a vertical list, read from top to bottom in time order: each event
+has its own row with its year, a marker for its strand, and its label written out
+in words, so that nothing has to be looked up in a key and the text stays large
+enough to read when a phone shrinks the picture to about 375 pixels wide. A note
+row marks long gaps between events. Strands differ by marker shape and colour and
+are named in a legend at the top, so colour is never the only signal. The same
+numbers head the rows of :func:`events_table`, the figure's text alternative.
+Drawing uses matplotlib's Agg canvas with a fixed style and fixed geometry, so
+the same data always gives the same picture.
 
     from coproduction_course.content import load
     from coproduction_course.timeline import draw_timeline, events_table
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from typing import Any, Iterable
 
 import matplotlib
@@ -47,22 +50,10 @@ COLOURS: dict[str, str] = {
     "critique": "#A23B72",
 }
 
-#: The two panels: (first year, last year, title).
-PANELS: tuple[tuple[int, int, str], ...] = (
-    (1966, 2002, "1966–2002: where the idea came from"),
-    (2006, 2020, "2006–2020: policy, Mind, the critiques"),
-)
-
 #: Fixed style: nothing here depends on the user's matplotlibrc.
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
-    "font.size": 13,
-    "axes.titlesize": 13.5,
-    "axes.titleweight": "bold",
-    "axes.edgecolor": "#333333",
-    "axes.linewidth": 1.0,
-    "xtick.labelsize": 13,
-    "xtick.color": "#222222",
+    "font.size": 12,
     "figure.facecolor": "white",
     "axes.facecolor": "white",
     "savefig.facecolor": "white",
@@ -78,17 +69,27 @@ _MONTHS = {
 }
 _SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 
-_ROW_GAP = 1.9  # vertical distance between strand rows, in data units
-_LANES = (0.0, 0.4, -0.4)  # vertical offsets used when markers in a row would touch
-_LABEL_DY = 0.95  # row label height above its row line
-_MARKER_PT = {"o": 22, "s": 21, "D": 18, "h": 24}  # sizes that look alike on the page
-_MARKER_IN = 0.31  # room one marker needs, in inches
+#: Text sizes in points. At the default width (5 in at 100 dpi = 500 px) a phone
+#: showing the picture 375 px wide scales it by 0.75, so 12 pt is about 12.5 px.
+LABEL_PT = 12
+YEAR_PT = 12
+NOTE_PT = 11.5
+LEGEND_PT = 12
 
-# Figure geometry, fixed (no automatic layout), in inches.
-_HEIGHT = 11.6
-_PANEL_H = 4.8
-_PANEL_BOTTOMS = (6.3, 0.45)  # bottom edge of each panel
-_LEFT, _RIGHT = 0.3, 0.3
+#: An empty-years note row is added where consecutive events are this far apart.
+GAP_YEARS = 5
+
+# Geometry in inches (fixed; no automatic layout).
+_YEAR_X = 0.12          # left edge of the year column
+_MARKER_X = 0.98        # centre of the markers and of the vertical line
+_TEXT_X = 1.22          # left edge of the labels
+_RIGHT_PAD = 0.1
+_LINE_IN = LABEL_PT * 1.3 / 72   # one line of label text
+_ROW_GAP = 0.14         # space between rows
+_NOTE_IN = 0.34         # height of a gap-note row
+_TOP_IN = 0.25
+_LEGEND_ROW_IN = 0.3
+_MARKER_PT = {"o": 11, "s": 10, "D": 9, "h": 12}  # sizes that look alike on the page
 
 
 def event_position(event: dict[str, Any]) -> float:
@@ -117,81 +118,111 @@ def numbered(events: Iterable[dict[str, Any]]) -> list[tuple[int, dict[str, Any]
     return [(n, event) for n, (_, event) in enumerate(indexed, start=1)]
 
 
-def _assign_lanes(xs: list[float], x_in: float, y_in: float) -> list[float]:
-    """Vertical offsets so that no two markers on a row overlap.
+def plain_label(label: str) -> str:
+    """The label without Markdown emphasis marks (the figure draws plain text)."""
+    return re.sub(r"\*+([^*]+)\*+", r"\1", str(label)).replace("*", "")
 
-    ``x_in`` and ``y_in`` are inches per data unit. Each marker takes the first
-    lane (middle, above, below) that keeps it a marker's width from every marker
-    already placed; if none does, the lane that leaves it furthest away.
+
+def _chars_per_line(width: float) -> int:
+    """How many characters of label text fit on one line at ``width`` inches.
+
+    DejaVu Sans averages a little over half an em per character; 0.56 em keeps
+    wrapped lines inside the figure for the course's labels.
     """
-    placed: list[tuple[float, float]] = []
-    offsets = []
-    for x in xs:
-        def room(dy: float) -> float:
-            return min((((x - px) * x_in) ** 2 + ((dy - py) * y_in) ** 2) ** 0.5
-                       for px, py in placed) if placed else float("inf")
-        choice = next((dy for dy in _LANES if room(dy) >= _MARKER_IN), None)
-        if choice is None:
-            choice = max(_LANES, key=room)
-        placed.append((x, choice))
-        offsets.append(choice)
-    return offsets
+    text_in = width - _TEXT_X - _RIGHT_PAD
+    return max(16, int(text_in * 72 / (LABEL_PT * 0.56)))
+
+
+def _rows(events: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
+    """The figure's rows, top to bottom: gap notes and events with wrapped labels."""
+    chars = _chars_per_line(width)
+    rows: list[dict[str, Any]] = []
+    previous: int | None = None
+    for n, event in numbered(events):
+        year = int(event["year"])
+        if previous is not None and year - previous >= GAP_YEARS:
+            rows.append({"kind": "gap", "text": f"{year - previous - 1} years with no event listed",
+                         "height": _NOTE_IN})
+        lines = textwrap.wrap(f"{n}. {plain_label(event['label'])}", width=chars, break_on_hyphens=False) or [""]
+        rows.append({"kind": "event", "n": n, "event": event, "lines": lines,
+                     "height": len(lines) * _LINE_IN + _ROW_GAP})
+        previous = year
+    return rows
 
 
 def draw_timeline(events: list[dict[str, Any]], *, width: float = 5.0) -> Figure:
     """Draw the timeline and return the matplotlib Figure (Agg canvas, fixed style).
 
-    ``width`` is in inches; the default keeps the text legible when a phone
-    shrinks the picture to about 375 pixels wide.
+    ``width`` is in inches; the default keeps every text at least 12 px high when
+    a phone shrinks the picture to about 375 pixels wide. The height grows with
+    the number of events.
     """
-    items = numbered(events)
-    rows = {strand: (len(STRANDS) - 1 - i) * _ROW_GAP for i, strand in enumerate(STRANDS)}
-    y_low, y_high = -0.6, rows["ideas"] + _LABEL_DY + 0.3
+    rows = _rows(events, width)
+    legend_in = _LEGEND_ROW_IN * len(STRANDS) + 0.2
+    height = _TOP_IN + legend_in + sum(r["height"] for r in rows) + 0.2
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(width, _HEIGHT), dpi=100)
+        fig = Figure(figsize=(width, height), dpi=100)
         FigureCanvasAgg(fig)
-        axes_w = width - _LEFT - _RIGHT
-        for (start, end, title), bottom in zip(PANELS, _PANEL_BOTTOMS):
-            ax = fig.add_axes((_LEFT / width, bottom / _HEIGHT, axes_w / width, _PANEL_H / _HEIGHT))
-            x_in = axes_w / (end - start)
-            y_in = _PANEL_H / (y_high - y_low)
-            ax.set_title(title, loc="left")
-            ax.set_xlim(start, end)
-            ax.set_ylim(y_low, y_high)
-            ax.set_yticks([])
-            for side in ("left", "right", "top"):
-                ax.spines[side].set_visible(False)
-            step = 5 if end - start > 20 else 2
-            first_tick = start + (-start) % step
-            ax.set_xticks(range(first_tick, end + 1, step))
-            for strand, label in STRANDS.items():
-                y = rows[strand]
-                colour = COLOURS[strand]
-                shape = MARKERS[strand]
-                ax.axhline(y, color="#BBBBBB", linewidth=1.0, zorder=0)
-                # Row label: a small marker of the strand's shape, then its name.
-                ax.plot([start + 0.08 / x_in], [y + _LABEL_DY], marker=shape,
-                        markersize=_MARKER_PT[shape] * 0.45, color=colour,
-                        markeredgecolor="black", linestyle="none", clip_on=False)
-                ax.text(start + 0.2 / x_in, y + _LABEL_DY, label, va="center",
-                        ha="left", fontsize=13, color="#111111")
-                in_row = [(n, e) for n, e in items
-                          if e["strand"] == strand and start <= event_position(e) <= end]
-                xs = [event_position(e) for _, e in in_row]
-                for (n, _), x, dy in zip(in_row, xs, _assign_lanes(xs, x_in, y_in)):
-                    ax.plot([x], [y + dy], marker=shape, markersize=_MARKER_PT[shape],
-                            color=colour, markeredgecolor="black", markeredgewidth=0.8,
-                            linestyle="none", zorder=3)
-                    ax.text(x, y + dy, str(n), ha="center", va="center", fontsize=11,
-                            fontweight="bold", color="white", zorder=4)
+        # One axes covering the whole figure, in inches from the top-left corner.
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, width)
+        ax.set_ylim(height, 0)
+        ax.set_axis_off()
+
+        # Legend: the four strands, each with its marker shape and colour, in words.
+        y = _TOP_IN
+        for strand, label in STRANDS.items():
+            shape = MARKERS[strand]
+            ax.plot([_MARKER_X], [y], marker=shape, markersize=_MARKER_PT[shape],
+                    color=COLOURS[strand], markeredgecolor="black", markeredgewidth=0.8,
+                    linestyle="none")
+            ax.text(_TEXT_X, y, f"{label} ({MARKER_NAMES[strand]})", va="center", ha="left",
+                    fontsize=LEGEND_PT, color="#111111")
+            y += _LEGEND_ROW_IN
+        y += 0.2
+        line_top = y
+
+        for row in rows:
+            if row["kind"] == "gap":
+                ax.text(_TEXT_X, y + row["height"] / 2, row["text"], va="center", ha="left",
+                        fontsize=NOTE_PT, fontstyle="italic", color="#444444")
+                y += row["height"]
+                continue
+            event = row["event"]
+            strand = event["strand"]
+            shape = MARKERS[strand]
+            first = y + _LINE_IN / 2
+            ax.text(_YEAR_X, first, str(event["year"]), va="center", ha="left",
+                    fontsize=YEAR_PT, fontweight="bold", color="#111111")
+            ax.plot([_MARKER_X], [first], marker=shape, markersize=_MARKER_PT[shape],
+                    color=COLOURS[strand], markeredgecolor="black", markeredgewidth=0.8,
+                    linestyle="none", zorder=3, gid=f"event-{row['n']}")
+            ax.text(_TEXT_X, y, "\n".join(row["lines"]), va="top", ha="left",
+                    fontsize=LABEL_PT, linespacing=1.3, color="#111111")
+            y += row["height"]
+        # The spine of the timeline, behind the markers.
+        ax.plot([_MARKER_X, _MARKER_X], [line_top, y - _ROW_GAP], color="#BBBBBB",
+                linewidth=1.5, zorder=1)
     return fig
 
 
 def figure_png(fig: Figure, dpi: int = 100) -> bytes:
-    """The figure as PNG bytes, without the date and version stamps, so a redraw is identical."""
+    """The figure as a small PNG, the same bytes for the same figure.
+
+    The tall list figure is mostly white and grey text, so it is stored with a
+    64-colour palette (no dithering, which keeps the four strand colours and the
+    text edges clean): about a quarter of the size of a full-colour PNG, which
+    matters on a phone. Matplotlib's date and version stamps are left out.
+    """
+    from PIL import Image  # matplotlib depends on Pillow
+
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
+    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    small = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def _cell(text: str) -> str:

@@ -23,6 +23,11 @@ CHAPTER_ANCHORS = {
     "procedure": "chapters/05-critiques.html#barrier-procedure",
     "avoidance": "chapters/05-critiques.html#barrier-avoidance",
     "conformity": "chapters/05-critiques.html#barrier-conformity",
+    # The four groups for what the barriers leave out (chapter 6).
+    "collective-voice": "chapters/06-what-happened-next.html#survivor-scholarship",
+    "equity": "chapters/06-what-happened-next.html#race-thread",
+    "compulsion": "chapters/06-what-happened-next.html#mha-2025",
+    "feedback-loop": "chapters/06-what-happened-next.html#pcref",
 }
 JS = Path(__file__).resolve().parent.parent / "coproduction_course" / "static" / "checklist.js"
 
@@ -40,6 +45,10 @@ def test_barriers_file_has_carrs_four_barriers_with_3_to_5_indicators():
         "Restrictive administrative procedure and professional practice",
         "Avoidance of challenge, confrontation or emotional expression",
         "The demand to conform to institutional rules and cultural norms",
+        "No funded, independent collective voice",
+        "Who is missing",
+        "Compulsion in the background",
+        "No loop that shows what changed",
     ]
     for group in content["groups"]:
         assert 3 <= len(group["indicators"]) <= 5
@@ -180,9 +189,11 @@ def test_position_needs_every_group_and_mirrors_between_modes():
 
 def test_overall_sums_every_answered_indicator():
     content = load_content("barriers")
-    ratings = {"res-same-routines": 2, "proc-risk-veto": 1, "avo-anger-symptom": 0, "con-jargon": 2, "con-ground-rules": 2}
+    ratings = {"res-same-routines": 2, "proc-risk-veto": 1, "avo-anger-symptom": 0, "con-jargon": 2, "con-ground-rules": 2,
+               # one indicator in each chapter-6 group, so every group is rated
+               "col-no-funded-group": 2, "eq-no-record": 2, "comp-record": 2, "fb-not-told": 2}
     o = score(content, ratings)["overall"]
-    assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (7, 10, 5, 19, 70)
+    assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (15, 18, 9, 36, 83)  # 19 barrier indicators + 17 in the four chapter-6 groups
     assert o["band"] == "high" and o["position"] == "doing-to"
 
 
@@ -232,18 +243,25 @@ def test_summary_text():
         "- Restrictive administrative procedure and professional practice: Not rated yet (0 of 5 indicators rated)",
         "- Avoidance of challenge, confrontation or emotional expression: Not rated yet (0 of 4 indicators rated)",
         "- The demand to conform to institutional rules and cultural norms: Not rated yet (0 of 5 indicators rated)",
-        "Overall: Not rated yet (0 of 19 indicators rated)",
+        "- No funded, independent collective voice: Not rated yet (0 of 4 indicators rated)",
+        "- Who is missing: Not rated yet (0 of 4 indicators rated)",
+        "- Compulsion in the background: Not rated yet (0 of 5 indicators rated)",
+        "- No loop that shows what changed: Not rated yet (0 of 4 indicators rated)",
+        "Overall: Not rated yet (0 of 36 indicators rated)",
         "Where the initiative sits: Rate at least one indicator in every barrier to see where the initiative sits.",
     ]
     for indicator_id, value in {"res-same-routines": 2, "res-short-term": 1, "proc-risk-veto": 0,
-                                "avo-criticism-minuted": 2, "con-jargon": 1}.items():
+                                "avo-criticism-minuted": 2, "con-jargon": 1,
+                                # one indicator in each chapter-6 group, so every group is rated
+                                "col-no-funded-group": 1, "eq-no-record": 1, "comp-record": 1,
+                                "fb-not-told": 1}.items():
         c.set_rating(indicator_id, value)
     lines = c.summary().splitlines()
     assert lines[1] == "- Institutional resistance to change: 3/4 (75%), 2 of 5 indicators rated. Strong signs of this barrier"
     assert lines[2].endswith(": 0/2 (0%), 1 of 5 indicators rated. Few signs of this barrier")
     assert lines[4].endswith(": 1/2 (50%), 1 of 5 indicators rated. Some signs of this barrier")
-    assert lines[5] == "Overall: 6/10 (60%), 5 of 19 indicators rated."
-    assert lines[6] == "Where the initiative sits: Doing for"
+    assert lines[9] == "Overall: 10/18 (55%), 9 of 36 indicators rated."
+    assert lines[10] == "Where the initiative sits: Doing for"
     assert BarrierChecklist().summary().startswith("Barrier checklist: (no initiative named)")
 
 

@@ -18,6 +18,8 @@ VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 KEY = "coproduction-course:v1:/chapters/barrier-checklist.html:barrier-checklist"
 HOSTILE = '<script>window.__pwned = 1</script><img src="x-hostile.png" onerror="window.__pwned = 2">'
 BARRIERS = load_content("barriers")
+# Every indicator in the barriers checklist (the four barriers and the four chapter-6 groups).
+N_BARRIER_INDICATORS = sum(len(g["indicators"]) for g in BARRIERS["groups"])
 PRINCIPLES = load_content("principles")
 
 
@@ -77,7 +79,7 @@ def test_renders_once_per_output_and_stays_on_the_site(page, site_url):
     assert [widgets.nth(i).get_attribute("data-mode") for i in range(3)] == ["barriers", "principles", "barriers"]
     assert page.locator(".widget-host-error").count() == 0
     # The first instance starts empty; the worked example shows its ratings.
-    assert widgets.nth(0).locator('input[data-value=""]:checked').count() == 19
+    assert widgets.nth(0).locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
     assert widgets.nth(2).locator('[data-role="profile"]').get_attribute("data-position") == "doing-for"
     assert page.foreign_requests == []
     assert page.script_errors == []
@@ -134,7 +136,7 @@ def test_linked_sections_exist(page, site_url):
     widgets = open_checklist(page, site_url)
     hrefs = {a.get_attribute("href") for a in widgets.nth(0).locator("a").all()}
     hrefs |= {a.get_attribute("href") for a in widgets.nth(1).locator("a").all()}
-    assert len(hrefs) == 6
+    assert len(hrefs) == 10  # four barriers, four chapter-6 groups, one for the six characteristics, the position
     for href in sorted(hrefs):
         url, anchor = href.split("#")
         page.goto(url)
@@ -155,11 +157,11 @@ def test_reset_asks_first(page, site_url):
     widget.locator('button[data-action="reset"]').click()
     widget.locator('button[data-action="reset-yes"]').click()
     assert widget.locator("textarea").first.input_value() == ""
-    assert widget.locator('input[data-value=""]:checked').count() == 19
+    assert widget.locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
     page.reload(wait_until="networkidle")
     widget = open_checklist(page, site_url).nth(0)
-    assert widget.locator('input[data-value=""]:checked').count() == 19
+    assert widget.locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
 
 
 def test_answers_survive_reload(page, site_url):
@@ -295,14 +297,14 @@ def test_keyboard_only(page, site_url):
     assert page.evaluate("document.activeElement.dataset.action") == "reset-yes"
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.dataset.action") == "reset"
-    assert widget.locator('input[data-value=""]:checked').count() == 19
+    assert widget.locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
     assert widget.locator('[role="status"]').inner_text() == BARRIERS["ui"]["reset_done"]
 
 
 def test_controls_are_labelled(page, site_url):
     widget = open_checklist(page, site_url).nth(0)
-    assert widget.locator("fieldset").count() == 19
-    assert widget.locator("fieldset > legend").count() == 19
+    assert widget.locator("fieldset").count() == N_BARRIER_INDICATORS
+    assert widget.locator("fieldset > legend").count() == N_BARRIER_INDICATORS
     for textarea in widget.locator("textarea").all():
         label = widget.locator(f'label[for="{textarea.get_attribute("id")}"]')
         assert label.count() == 1 and label.inner_text()

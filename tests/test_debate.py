@@ -28,6 +28,8 @@ AGREED_LABELS = {
     "ch-what-is", "ch-cahn", "ch-new-labour", "nesta-six-characteristics", "ch-nef-review",
     "doing-to-for-with", "ch-critiques", "barrier-resistance", "barrier-procedure",
     "barrier-avoidance", "barrier-conformity", "co-option", "own-oppression", "ch-where-next",
+    # Chapter 6 (2016-2026): the sections the new motions link to.
+    "ch-what-happened-next", "mha-2025", "pcref", "race-thread", "survivor-scholarship",
 }
 
 NEW_MOTION = """
@@ -59,7 +61,7 @@ def test_packaged_motions_load_and_cover_the_required_motions():
     motions = load_motions()
     ids = [m["id"] for m in motions]
     assert len(ids) == len(set(ids))
-    assert 7 <= len(motions) <= 9  # five required, plus two to four more
+    assert 7 <= len(motions) <= 12  # five required, plus up to seven more (three came with chapter 6)
     titles = " | ".join(m["title"] for m in motions).lower()
     for phrase in (
         "cannot co-produce your own oppression",
@@ -130,7 +132,7 @@ def _packaged_text() -> str:
         (lambda t: t.replace("    for:\n", "    for:\n      - An extra prompt?\n      - And another?\n", 1),
          "motions.yml: motions[0].for: "),
         (lambda t: t + "  - id: half-done\n    title: This house believes a motion needs every field\n",
-         "motions.yml: motions[8]: 'background' is a required property (and 4 more problem(s))"),
+         "motions.yml: motions[11]: 'background' is a required property (and 4 more problem(s))"),
         (lambda t: t.replace("    chapters:\n", "    colour: red\n    chapters:\n", 1),
          "motions.yml: motions[0]: Additional properties are not allowed ('colour' was unexpected)"),
     ],
@@ -220,8 +222,9 @@ def test_shuffle_is_a_permutation_and_leaves_input_alone():
 def test_shuffle_order_for_seed_2026():
     widget = DebatePrompts(seed=2026)
     assert widget.shuffle_order() == [
-        "time-banking-compulsion", "anabolic-steroids", "improved-mental-health", "own-oppression",
-        "forward-view", "hell-raising", "selling-services", "transformative-mainstream",
+        "advance-choice", "selling-services", "own-oppression", "hell-raising", "payment-involvement",
+        "time-banking-compulsion", "anabolic-steroids", "improved-mental-health", "pcref-power",
+        "transformative-mainstream", "forward-view",
     ]
     assert DebatePrompts(seed=7).shuffle_order() != widget.shuffle_order()
     assert sorted(widget.shuffle_order()) == sorted(m["id"] for m in widget.motions)
@@ -312,11 +315,11 @@ def test_group_input_errors(n, g, message):
 def test_repr_is_stable():
     a = DebatePrompts(seed=2026)
     b = DebatePrompts(seed=2026)
-    text = "DebatePrompts(seed=2026, motion_id='own-oppression', motions=8, storage_key='debate-prompts')"
+    text = "DebatePrompts(seed=2026, motion_id='own-oppression', motions=11, storage_key='debate-prompts')"
     assert repr(a) == repr(b) == text
     assert " at 0x" not in repr(a)
     c = DebatePrompts(seed=5, motion_id="forward-view", storage_key="seminar-2")
-    assert repr(c) == "DebatePrompts(seed=5, motion_id='forward-view', motions=8, storage_key='seminar-2')"
+    assert repr(c) == "DebatePrompts(seed=5, motion_id='forward-view', motions=11, storage_key='seminar-2')"
 
 
 def test_validation_of_traits():

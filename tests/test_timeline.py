@@ -16,6 +16,7 @@ from coproduction_course.timeline import (
     events_table,
     figure_png,
     numbered,
+    plain_label,
     summary,
 )
 
@@ -77,26 +78,65 @@ def test_table_escapes_pipes():
     assert "a \\| b" in table
 
 
-def test_figure_has_two_panels_and_one_marker_per_event(events):
+def _figure_texts(fig) -> list:
+    return [t for ax in fig.axes for t in ax.texts]
+
+
+def test_figure_has_one_marker_per_event_in_every_strand_shape(events):
     fig = draw_timeline(events)
     assert isinstance(fig.canvas, matplotlib.backends.backend_agg.FigureCanvasAgg)
-    assert len(fig.axes) == 2
-    markers = numbers = 0
-    for ax in fig.axes:
-        # Event markers are the large ones; the row labels use small markers.
-        markers += sum(1 for line in ax.get_lines() if line.get_markersize() >= 15)
-        numbers += sum(1 for t in ax.texts if t.get_text().isdigit())
-    assert markers == numbers == len(events)
+    event_markers = [line for ax in fig.axes for line in ax.get_lines()
+                     if (line.get_gid() or "").startswith("event-")]
+    assert len(event_markers) == len(events)
     shapes = {line.get_marker() for ax in fig.axes for line in ax.get_lines() if line.get_marker() != "None"}
     assert set(MARKERS.values()) <= shapes
 
 
-def test_figure_text_fits_a_phone(events):
+def test_figure_writes_every_event_out_in_words(events):
+    # The figure must be readable on its own: each event's label appears as text
+    # next to its marker, not only a number to look up in the table.
+    drawn = " ".join(" ".join(t.get_text().split()) for t in _figure_texts(draw_timeline(events)))
+    for n, event in numbered(events):
+        words = " ".join(plain_label(event["label"]).split())
+        assert f"{n}. {words}" in drawn, event["label"]
+    for label in STRANDS.values():
+        assert label in drawn
+
+
+def test_figure_text_is_readable_on_a_phone(events):
     fig = draw_timeline(events)
     width_px = fig.get_figwidth() * fig.dpi
     scale = 375 / width_px  # a phone shrinks the picture to about 375 px wide
-    smallest_pt = min(t.get_fontsize() for ax in fig.axes for t in ax.texts)
-    assert smallest_pt * fig.dpi / 72 * scale >= 8  # at least 8 px on the phone
+    smallest_pt = min(t.get_fontsize() for t in _figure_texts(fig))
+    assert smallest_pt * fig.dpi / 72 * scale >= 11.5  # body-text size on the phone, not 8 px numbers
+
+
+def test_figure_text_stays_inside_the_picture(events):
+    fig = draw_timeline(events)
+    renderer = fig.canvas.get_renderer()
+    width_px = fig.get_figwidth() * fig.dpi
+    for text in _figure_texts(fig):
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width_px, text.get_text()
+
+
+def test_timeline_reaches_2025_or_later(events):
+    assert max(int(e["year"]) for e in events) >= 2025
+    by_cite = {e["cite"]: e for e in events}
+    assert by_cite["mha2025"]["date"] == "18 December 2025"
+
+
+def test_long_gaps_are_marked_in_words():
+    few = [{"year": 1970, "label": "a", "strand": "ideas", "cite": "x"},
+           {"year": 1990, "label": "b", "strand": "policy", "cite": "y"}]
+    drawn = [t.get_text() for t in _figure_texts(draw_timeline(few))]
+    assert "19 years with no event listed" in drawn
+
+
+def test_figure_png_is_small_enough_for_a_phone(events):
+    png = figure_png(draw_timeline(events))
+    assert png.startswith(b"\x89PNG")
+    assert len(png) < 300_000  # a full-colour PNG of the list was about 650 kB
 
 
 def test_drawing_is_deterministic(events):
