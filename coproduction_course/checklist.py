@@ -6,11 +6,12 @@ Stephens, *Public Services Inside Out*, 2010).
 All the course content (groups, indicators, rating labels, feedback texts,
 seminar questions, position texts, links and interface labels) lives in
 ``data/barriers.yml`` and ``data/principles.yml``, validated on load by the
-JSON Schema registered below. The view (``static/checklist.js``) receives the
-loaded content as the synced ``content`` trait and hard-codes none of it.
+JSON Schema ``data/schemas/checklist.schema.json``. The view
+(``static/src/checklist/``) receives the loaded content as the synced
+``content`` trait and hard-codes none of it.
 
-Scoring (identical here and in ``static/checklist.js``; the browser test checks
-that both agree):
+Scoring (identical here and in ``static/src/checklist/score.js``; the golden
+cases in ``tests/golden/checklist.json`` hold both to it):
 
 * Each indicator is rated 0 (not seen), 1 (partly) or 2 (clearly). An
   unanswered indicator is absent from ``ratings`` and is ignored, not counted
@@ -34,152 +35,14 @@ from typing import Any
 
 import traitlets
 
-from .base import CourseWidget, view_module
-from .content import ContentError, DATA_DIR, ID_SCHEMA, TEXT_SCHEMA, link_schema, load, load_file, register_schema
+from .base import STATIC, CourseWidget
+from .content import DATA_DIR, ContentError, load, load_file
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
 RATING_VALUES = (0, 1, 2)
 RATING_KEYS = ("not_seen", "partly", "clearly")  # rating_labels keys for 0, 1, 2
 BAND_IDS = ("low", "some", "high")
 POSITION_IDS = ("doing-to", "doing-for", "doing-with")
-
-# --------------------------------------------------------------------------
-# Schema for barriers.yml and principles.yml
-# --------------------------------------------------------------------------
-_TEXT = TEXT_SCHEMA
-_ID = ID_SCHEMA
-# A path from the site root, e.g. chapters/05-critiques.html#barrier-resistance
-_LINK = link_schema(r"^[a-z0-9][A-Za-z0-9_./-]*\.html(#[A-Za-z0-9_-]+)?$")
-_UI_KEYS = [
-    "initiative_label",
-    "notes_label",
-    "notes_hint",
-    "feedback_heading",
-    "question_heading",
-    "read_more",
-    "rated_template",
-    "not_rated",
-    "profile_heading",
-    "chart_label",
-    "position_heading",
-    "position_marker",
-    "download_markdown",
-    "download_json",
-    "reset",
-    "reset_confirm",
-    "reset_yes",
-    "reset_cancel",
-    "reset_done",
-    "saved_note",
-    "storage_failed",
-    "corrupt_saved",
-    "no_initiative",
-    "announce_template",
-]
-
-CHECKLIST_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "type": "object",
-    "required": ["mode", "title", "intro", "source", "ui", "rating_labels", "bands", "groups", "overall"],
-    "additionalProperties": False,
-    "properties": {
-        "mode": {"enum": list(MODES)},
-        "title": _TEXT,
-        "intro": _TEXT,
-        "source": _TEXT,
-        "ui": {
-            "type": "object",
-            "required": _UI_KEYS,
-            "additionalProperties": False,
-            "properties": {key: _TEXT for key in _UI_KEYS},
-        },
-        "rating_labels": {
-            "type": "object",
-            "required": ["unanswered", *RATING_KEYS],
-            "additionalProperties": False,
-            "properties": {key: _TEXT for key in ("unanswered", *RATING_KEYS)},
-        },
-        "bands": {
-            "type": "array",
-            "minItems": 3,
-            "maxItems": 3,
-            "items": {
-                "type": "object",
-                "required": ["id", "label", "up_to"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"enum": list(BAND_IDS)},
-                    "label": _TEXT,
-                    "up_to": {"type": "integer", "minimum": 0, "maximum": 100},
-                },
-            },
-        },
-        "groups": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "title", "short", "description", "link", "indicators", "feedback", "question"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": _ID,
-                    "title": _TEXT,
-                    "short": {"type": "string", "minLength": 1, "maxLength": 32},
-                    "description": _TEXT,
-                    "link": _LINK,
-                    "indicators": {
-                        "type": "array",
-                        "minItems": 3,
-                        "maxItems": 5,
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "text"],
-                            "additionalProperties": False,
-                            "properties": {"id": _ID, "text": _TEXT},
-                        },
-                    },
-                    "feedback": {
-                        "type": "object",
-                        "required": ["none", *BAND_IDS],
-                        "additionalProperties": False,
-                        "properties": {key: _TEXT for key in ("none", *BAND_IDS)},
-                    },
-                    "question": _TEXT,
-                },
-            },
-        },
-        "overall": {
-            "type": "object",
-            "required": ["link", "not_enough", "by_band", "positions"],
-            "additionalProperties": False,
-            "properties": {
-                "link": _LINK,
-                "not_enough": _TEXT,
-                "by_band": {
-                    "type": "object",
-                    "required": list(BAND_IDS),
-                    "additionalProperties": False,
-                    "properties": {key: {"enum": list(POSITION_IDS)} for key in BAND_IDS},
-                },
-                "positions": {
-                    "type": "array",
-                    "minItems": 3,
-                    "maxItems": 3,
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "label", "text"],
-                        "additionalProperties": False,
-                        "properties": {"id": {"enum": list(POSITION_IDS)}, "label": _TEXT, "text": _TEXT},
-                    },
-                },
-            },
-        },
-    },
-}
-
-for _filename in MODES.values():
-    register_schema(_filename, CHECKLIST_SCHEMA)
-
 
 def check_content(filename: str, data: dict[str, Any]) -> dict[str, Any]:
     """Checks a JSON Schema cannot express; raise ContentError naming file and field."""
@@ -220,7 +83,7 @@ def load_content(mode: str = "barriers", path: str | Path | None = None) -> dict
         filename = MODES[mode]
     else:
         path = Path(path)
-        data = copy.deepcopy(load_file(path))
+        data = copy.deepcopy(load_file(path, schema="checklist"))
         filename = path.name
     check_content(filename, data)
     if data["mode"] != mode:
@@ -229,7 +92,7 @@ def load_content(mode: str = "barriers", path: str | Path | None = None) -> dict
 
 
 # --------------------------------------------------------------------------
-# Scoring (mirrored in static/checklist.js: keep the two in step)
+# Scoring (the same as static/src/checklist/score.js; tests/golden/checklist.json)
 # --------------------------------------------------------------------------
 def _band(content: dict[str, Any], rated: int, percent: int | None) -> str:
     if rated == 0 or percent is None:
@@ -320,58 +183,6 @@ def _rating_label(content: dict[str, Any], value: int | None) -> str:
 # --------------------------------------------------------------------------
 # The widget
 # --------------------------------------------------------------------------
-_CSS = """
-.cwc { --cwc-ink: #1b1b1b; --cwc-muted: #444; --cwc-line: #6b6b6b; --cwc-bg: #ffffff;
-  --cwc-soft: #f3f5f7; --cwc-accent: #0b4f8a; --cwc-bar: #0b4f8a; --cwc-warn: #8a1c00;
-  color: var(--cwc-ink); background: var(--cwc-bg); font-size: 1rem; line-height: 1.5;
-  border: 1px solid var(--cwc-line); border-radius: 6px; padding: 0.75rem;
-  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; word-break: break-word; }
-.cwc *, .cwc *::before, .cwc *::after { box-sizing: border-box; }
-.cwc h3, .cwc h4 { color: var(--cwc-ink); margin: 1rem 0 0.5rem; line-height: 1.3; }
-.cwc h3 { font-size: 1.25rem; } .cwc h4 { font-size: 1.1rem; }
-.cwc p { margin: 0.4rem 0; }
-.cwc .cwc-intro, .cwc .cwc-source, .cwc .cwc-hint { color: var(--cwc-muted); }
-.cwc .cwc-source { font-size: 0.9rem; }
-.cwc label.cwc-block { display: block; font-weight: 600; margin-top: 0.75rem; }
-.cwc input[type=text], .cwc textarea { display: block; width: 100%; max-width: 100%;
-  font: inherit; color: var(--cwc-ink); background: #fff; border: 2px solid var(--cwc-line);
-  border-radius: 4px; padding: 0.4rem 0.5rem; unicode-bidi: plaintext; }
-.cwc textarea { min-height: 5rem; max-height: 20rem; resize: vertical; overflow-y: auto;
-  white-space: pre-wrap; overflow-wrap: anywhere; }
-.cwc-group { border-top: 3px solid var(--cwc-accent); margin-top: 1.25rem; padding-top: 0.25rem; }
-.cwc fieldset { border: 0; border-bottom: 1px solid var(--cwc-line); margin: 0; padding: 0.6rem 0 0.75rem; min-width: 0; }
-.cwc legend { float: none; width: auto; max-width: 100%; font-size: 1rem; line-height: 1.45;
-  font-weight: 500; padding: 0; margin: 0 0 0.4rem; white-space: normal; color: var(--cwc-ink); }
-.cwc .cwc-options { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; }
-.cwc .cwc-options label { display: inline-flex; align-items: center; gap: 0.35rem;
-  padding: 0.3rem 0.55rem; border: 1px solid var(--cwc-line); border-radius: 999px;
-  cursor: pointer; min-height: 2.5rem; }
-.cwc .cwc-options input { width: 1.15rem; height: 1.15rem; margin: 0; accent-color: var(--cwc-accent); }
-.cwc .cwc-options label:has(input:checked) { background: var(--cwc-soft); border-color: var(--cwc-accent);
-  border-width: 2px; font-weight: 600; }
-.cwc .cwc-feedback { background: var(--cwc-soft); border-left: 5px solid var(--cwc-accent);
-  padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
-.cwc .cwc-feedback strong { display: block; }
-.cwc a { color: var(--cwc-accent); text-decoration: underline; }
-.cwc button { font: inherit; font-weight: 600; color: #fff; background: var(--cwc-accent);
-  border: 2px solid var(--cwc-accent); border-radius: 4px; padding: 0.45rem 0.9rem; min-height: 2.75rem; cursor: pointer; }
-.cwc button.cwc-secondary { color: var(--cwc-accent); background: #fff; }
-.cwc button.cwc-danger { background: var(--cwc-warn); border-color: var(--cwc-warn); }
-.cwc .cwc-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
-.cwc .cwc-confirm { border: 2px solid var(--cwc-warn); border-radius: 4px; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
-.cwc .cwc-notice { border: 2px solid var(--cwc-warn); color: var(--cwc-warn); padding: 0.4rem 0.6rem; border-radius: 4px; }
-.cwc .cwc-status { min-height: 1.5em; color: var(--cwc-muted); }
-.cwc :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
-.cwc .cwc-options input:focus-visible { outline: 3px solid #b34700; outline-offset: 3px; }
-.cwc [data-role=chart] { width: 100%; max-width: 42rem; }
-.cwc svg.cwc-chart { display: block; width: 100%; height: auto; }
-.cwc svg.cwc-chart text { fill: var(--cwc-ink); font-family: inherit; }
-.cwc ol.cwc-scale { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.cwc ol.cwc-scale li { flex: 1 1 7rem; border: 1px solid var(--cwc-line); border-radius: 4px; padding: 0.4rem 0.6rem; }
-.cwc ol.cwc-scale li[aria-current="true"] { border: 3px solid var(--cwc-accent); background: var(--cwc-soft); font-weight: 600; }
-.cwc .cwc-marker { display: block; font-size: 0.9rem; color: var(--cwc-accent); }
-@media (max-width: 30rem) { .cwc { padding: 0.5rem; } }
-"""
 
 
 class BarrierChecklist(CourseWidget):
@@ -382,8 +193,8 @@ class BarrierChecklist(CourseWidget):
     >>> print(c.summary())  # doctest: +SKIP
     """
 
-    _esm = view_module("checklist.js")
-    _css = _CSS
+    _esm = STATIC / "checklist.js"
+    _css = STATIC / "checklist.css"
 
     mode = traitlets.Unicode("barriers").tag(sync=True)
     content = traitlets.Dict().tag(sync=True)
@@ -500,7 +311,7 @@ class BarrierChecklist(CourseWidget):
 
 
 def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> str:
-    """Markdown export; ``static/checklist.js`` builds the same text line for line."""
+    """Markdown export; ``static/src/checklist/export.js`` builds the same text line for line."""
     c = content
     s = score(c, ratings)
     ui = c["ui"]
@@ -528,4 +339,4 @@ def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int
     return "\n".join(out)
 
 
-__all__ = ["BarrierChecklist", "CHECKLIST_SCHEMA", "load_content", "score", "to_markdown", "DATA_DIR"]
+__all__ = ["BarrierChecklist", "load_content", "score", "to_markdown", "DATA_DIR"]

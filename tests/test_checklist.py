@@ -10,13 +10,12 @@ import pytest
 import yaml
 
 from coproduction_course.checklist import (
-    CHECKLIST_SCHEMA,
     MODES,
     BarrierChecklist,
     load_content,
     score,
 )
-from coproduction_course.content import DATA_DIR, SCHEMAS, ContentError
+from coproduction_course.content import DATA_DIR, SCHEMA_FOR_FILE, ContentError, load_file
 
 CHAPTER_ANCHORS = {
     "resistance": "chapters/05-critiques.html#barrier-resistance",
@@ -24,13 +23,14 @@ CHAPTER_ANCHORS = {
     "avoidance": "chapters/05-critiques.html#barrier-avoidance",
     "conformity": "chapters/05-critiques.html#barrier-conformity",
 }
-JS = Path(__file__).resolve().parent.parent / "coproduction_course" / "static" / "checklist.js"
+STATIC = Path(__file__).resolve().parent.parent / "coproduction_course" / "static"
+JS = STATIC / "checklist.js"
+VIEW_SOURCES = sorted((STATIC / "src" / "checklist").glob("*.js")) + sorted((STATIC / "src" / "common").glob("*.js"))
 
 
 # --- content files -------------------------------------------------------------------
-def test_schemas_are_registered_for_both_files():
-    assert SCHEMAS["barriers.yml"] is CHECKLIST_SCHEMA
-    assert SCHEMAS["principles.yml"] is CHECKLIST_SCHEMA
+def test_both_files_are_checked_against_the_checklist_schema():
+    assert SCHEMA_FOR_FILE["barriers.yml"] == SCHEMA_FOR_FILE["principles.yml"] == "checklist"
 
 
 def test_barriers_file_has_carrs_four_barriers_with_3_to_5_indicators():
@@ -64,18 +64,40 @@ def test_the_two_modes_mirror_each_other_on_position():
     assert principles == {"low": "doing-to", "some": "doing-for", "high": "doing-with"}
 
 
+def _string_literals(source: str) -> list[str]:
+    """The text of every string and template literal in a JS source (no comments)."""
+    source = re.sub(r"^\s*//.*$", "", source, flags=re.M)
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    found = re.findall(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', source)
+    return ["".join(parts) for parts in found]
+
+
+def _reads_as_prose(literal: str) -> bool:
+    """Two or more words, one of them with a capital letter or punctuation:
+    a sentence or a label, not a class list like "cw-secondary cw-clear"."""
+    tokens = [t for t in re.sub(r"\$\{[^}]*\}", " ", literal).split() if re.search(r"[A-Za-z]{2}", t)]
+    return len(tokens) >= 2 and any(not re.fullmatch(r"[a-z0-9_-]+", t) for t in tokens)
+
+
 def test_the_view_hard_codes_no_course_content():
-    source = JS.read_text(encoding="utf-8")
-    for mode in MODES:
-        content = load_content(mode)
-        texts = [content["title"], content["intro"], *content["rating_labels"].values()]
-        for group in content["groups"]:
-            texts += [group["title"], group["short"], group["question"], group["link"]["href"]]
-            texts += [i["text"] for i in group["indicators"]]
-        texts += [p["label"] for p in content["overall"]["positions"]]
-        for text in texts:
-            assert text not in source, f"checklist.js contains course content: {text!r}"
-    assert "innerHTML" not in source and "insertAdjacentHTML" not in source
+    """No string in the view's modules is something a student reads: every word
+    they see comes from the data files."""
+    offenders = []
+    for path in VIEW_SOURCES:
+        for literal in _string_literals(path.read_text(encoding="utf-8")):
+            if _reads_as_prose(literal) and not literal.startswith(("[", "meta[", "link[", ":scope")):
+                offenders.append(f"{path.name}: {literal}")
+    # The one English fallback: shown when the content itself is missing.
+    assert offenders == ["index.js: The checklist's content is missing."], offenders
+    for path in VIEW_SOURCES:
+        source = path.read_text(encoding="utf-8")
+        assert "innerHTML" not in source and "insertAdjacentHTML" not in source, path.name
+
+
+def test_the_hard_coded_content_test_can_fail():
+    """The check above flags a sentence a view writes itself, even one in no data file."""
+    literals = _string_literals('const a = "cw-secondary cw-clear"; h("p", { text: `Rate ${n} indicators below.` });')
+    assert [t for t in literals if _reads_as_prose(t)] == ["Rate ${n} indicators below."]
 
 
 def _broken_copy(tmp_path: Path, name: str, change) -> Path:
@@ -280,10 +302,12 @@ def test_repr_is_stable():
     assert not re.search(r"0x[0-9a-f]+", repr(c))
 
 
-def test_view_module_and_css_are_sent():
+def test_view_module_and_css_are_files_beside_the_class():
     c = BarrierChecklist()
-    assert "function h(" in c._esm and "export default" in c._esm  # common.js + checklist.js
-    assert ".cwc" in c._css
+    assert c._esm == JS.read_text(encoding="utf-8")
+    assert c._css == (STATIC / "checklist.css").read_text(encoding="utf-8")
+    assert "export {" in c._esm and "initialize" in c._esm
+    assert ".cwc" in c._css and 'html[data-theme=dark] .cw-widget' in c._css
 
 
 def test_changing_mode_loads_the_other_content_and_clears_answers():

@@ -1,29 +1,92 @@
-// checklist.js: the view of coproduction_course.checklist.BarrierChecklist.
-// Joined after common.js (h, uid, storageKey, loadSaved, save, forget, download,
-// slug, liveRegion) by coproduction_course.base.view_module.
-//
-// Every piece of course content (groups, indicators, rating labels, feedback,
-// seminar questions, positions, links, interface labels) comes from the synced
-// `content` trait, loaded from data/barriers.yml or data/principles.yml.
-//
-// Scoring (identical to checklist.py; the browser test checks they agree):
-// - each indicator is rated 0 (not seen), 1 (partly) or 2 (clearly); an
-//   unanswered indicator is absent from `ratings` and ignored (not counted as 0);
-// - per group: rated = answered indicators, score = sum, max = 2 * rated,
-//   percent = floor(100 * score / max), or null when nothing is rated;
-// - band: "none" when nothing is rated, else the first band in content.bands
-//   (low, some, high) whose up_to >= percent;
-// - overall: the same over every answered indicator; the position is
-//   content.overall.by_band[band], only once every group has a rated indicator.
+/* Built by coproduction_course/static/src/build.mjs from src/checklist/: edit those files, then run `npm run build:widgets`. */
 
-const RATING_VALUES = [0, 1, 2];
-const RATING_KEYS = ["not_seen", "partly", "clearly"];
-const SVG_NS = "http://www.w3.org/2000/svg";
+// common/dom.js
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === void 0 || value === null || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "text") el.textContent = value;
+    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === void 0 || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+var SVG_NS = "http://www.w3.org/2000/svg";
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === void 0 || value === null) continue;
+    if (key === "text") el.textContent = value;
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+var idCounter = 0;
+function uid(prefix) {
+  idCounter += 1;
+  return `${prefix}-${Math.random().toString(36).slice(2, 8)}-${idCounter}`;
+}
+function liveRegion() {
+  return h("p", { class: "cw-status", role: "status", "aria-live": "polite" });
+}
 
+// common/download.js
+function download(filename, text, type) {
+  const blob = new Blob([text], { type: type || "text/plain;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1e3);
+}
+
+// common/landmark.js
+var named = /* @__PURE__ */ new Map();
+function sectionHeading(el) {
+  let node = el.parentElement;
+  while (node) {
+    if (node.tagName === "SECTION" && !node.closest(".cw-widget")) {
+      const heading = node.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
+      if (heading) return heading.textContent.replace(/[#¶]\s*$/, "").trim();
+    }
+    node = node.parentElement;
+  }
+  return "";
+}
+function landmarkName(el, title) {
+  const doc = el.ownerDocument;
+  if (!named.has(doc)) named.set(doc, /* @__PURE__ */ new Set());
+  const taken = named.get(doc);
+  const context = sectionHeading(el);
+  let name = context && context !== title ? `${title}: ${context}` : title;
+  for (let n = 2; taken.has(name); n += 1) name = `${title} (${n})`;
+  taken.add(name);
+  return name;
+}
+
+// common/text.js
+function fill(template, values) {
+  let out = String(template);
+  for (const [key, value] of Object.entries(values || {})) out = out.split("{" + key + "}").join(String(value));
+  return out;
+}
+function slug(text) {
+  return String(text || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "answers";
+}
+
+// checklist/score.js
+var RATING_VALUES = [0, 1, 2];
+var RATING_KEYS = ["not_seen", "partly", "clearly"];
 function isRating(value) {
   return RATING_VALUES.includes(value);
 }
-
 function bandFor(content, rated, percent) {
   if (rated === 0 || percent === null) return "none";
   for (const band of content.bands) {
@@ -31,96 +94,79 @@ function bandFor(content, rated, percent) {
   }
   return content.bands[content.bands.length - 1].id;
 }
-
-function scoreAll(content, ratings) {
-  const groups = [];
-  let totalScore = 0;
-  let totalRated = 0;
-  let totalIndicators = 0;
-  let everyGroupRated = true;
-  for (const group of content.groups) {
-    const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
-    const rated = values.length;
-    const points = values.reduce((a, b) => a + b, 0);
-    const max = 2 * rated;
-    const percent = max ? Math.floor((100 * points) / max) : null;
-    groups.push({
-      id: group.id,
-      rated,
-      total: group.indicators.length,
-      score: points,
-      max,
-      percent,
-      band: bandFor(content, rated, percent),
-    });
-    totalScore += points;
-    totalRated += rated;
-    totalIndicators += group.indicators.length;
-    everyGroupRated = everyGroupRated && rated > 0;
-  }
-  const max = 2 * totalRated;
-  const percent = max ? Math.floor((100 * totalScore) / max) : null;
-  const band = bandFor(content, totalRated, percent);
-  const position = everyGroupRated && band !== "none" ? content.overall.by_band[band] : null;
+function groupScore(content, group, ratings) {
+  const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
+  const rated = values.length;
+  const points = values.reduce((a, b) => a + b, 0);
+  const max = 2 * rated;
+  const percent = max ? Math.floor(100 * points / max) : null;
   return {
-    groups,
-    overall: { rated: totalRated, total: totalIndicators, score: totalScore, max, percent, band, position },
+    id: group.id,
+    rated,
+    total: group.indicators.length,
+    score: points,
+    max,
+    percent,
+    band: bandFor(content, rated, percent)
   };
 }
-
-function fill(template, values) {
-  let out = template;
-  for (const [key, value] of Object.entries(values)) out = out.split("{" + key + "}").join(String(value));
-  return out;
+function scoreAll(content, ratings) {
+  const groups = content.groups.map((group) => groupScore(content, group, ratings));
+  const sum = (key) => groups.reduce((total, g) => total + g[key], 0);
+  const rated = sum("rated");
+  const score = sum("score");
+  const max = 2 * rated;
+  const percent = max ? Math.floor(100 * score / max) : null;
+  const band = bandFor(content, rated, percent);
+  const everyGroupRated = groups.every((g) => g.rated > 0);
+  const position = everyGroupRated && band !== "none" ? content.overall.by_band[band] : null;
+  return { groups, overall: { rated, total: sum("total"), score, max, percent, band, position } };
 }
 
+// checklist/export.js
 function bandLabel(content, band) {
   if (band === "none") return content.ui.not_rated;
   return content.bands.find((b) => b.id === band).label;
 }
-
 function positionOf(content, position) {
   return content.overall.positions.find((p) => p.id === position);
 }
-
 function positionLabel(content, position) {
   return position === null ? content.overall.not_enough : positionOf(content, position).label;
 }
-
 function scoreText(content, s, withBand = true) {
   const rated = fill(content.ui.rated_template, { rated: s.rated, total: s.total });
   if (s.percent === null) return `${content.ui.not_rated} (${rated})`;
   const text = `${s.score}/${s.max} (${s.percent}%), ${rated}.`;
   return withBand ? `${text} ${bandLabel(content, s.band)}` : text;
 }
-
 function ratingLabel(content, value) {
   return isRating(value) ? content.rating_labels[RATING_KEYS[value]] : content.rating_labels.unanswered;
 }
-
-// The Markdown export: the same text, line for line, as checklist.to_markdown().
+function groupMarkdown(content, group, gs, ratings, notes) {
+  const ui = content.ui;
+  const out = [`## ${group.title}`, ""];
+  for (const indicator of group.indicators) {
+    out.push(`- ${indicator.text} **${ratingLabel(content, ratings[indicator.id])}**`);
+  }
+  out.push("", scoreText(content, gs), "");
+  out.push(`${ui.feedback_heading}: ${group.feedback[gs.band]}`, "");
+  out.push(`${ui.question_heading}: ${group.question}`, "");
+  out.push(`${ui.read_more}: ${group.link.label} (${group.link.href})`, "");
+  const note = notes[group.id] || "";
+  if (note) {
+    out.push(`${ui.notes_label}:`, "");
+    for (const line of note.split("\n")) out.push(line ? "> " + line : ">");
+    out.push("");
+  }
+  return out;
+}
 function toMarkdown(content, initiative, ratings, notes) {
   const c = content;
   const s = scoreAll(c, ratings);
   const ui = c.ui;
   const out = [`# ${c.title}`, "", `**${ui.initiative_label}** ${initiative.trim() || ui.no_initiative}`, ""];
-  c.groups.forEach((group, index) => {
-    const gs = s.groups[index];
-    out.push(`## ${group.title}`, "");
-    for (const indicator of group.indicators) {
-      out.push(`- ${indicator.text} **${ratingLabel(c, ratings[indicator.id])}**`);
-    }
-    out.push("", scoreText(c, gs), "");
-    out.push(`${ui.feedback_heading}: ${group.feedback[gs.band]}`, "");
-    out.push(`${ui.question_heading}: ${group.question}`, "");
-    out.push(`${ui.read_more}: ${group.link.label} (${group.link.href})`, "");
-    const note = notes[group.id] || "";
-    if (note) {
-      out.push(`${ui.notes_label}:`, "");
-      for (const line of note.split("\n")) out.push(line ? "> " + line : ">");
-      out.push("");
-    }
-  });
+  c.groups.forEach((group, index) => out.push(...groupMarkdown(c, group, s.groups[index], ratings, notes)));
   const o = s.overall;
   out.push(`## ${ui.profile_heading}`, "", `Overall: ${scoreText(c, o, false)}`, "");
   out.push(`${ui.position_heading}: ${positionLabel(c, o.position)}`);
@@ -128,8 +174,6 @@ function toMarkdown(content, initiative, ratings, notes) {
   out.push("", `${ui.read_more}: ${c.overall.link.label} (${c.overall.link.href})`, "");
   return out.join("\n");
 }
-
-// The JSON export: the same shape as checklist.as_dict().
 function asDict(content, mode, initiative, ratings, notes) {
   const cleanRatings = {};
   const cleanNotes = {};
@@ -142,191 +186,213 @@ function asDict(content, mode, initiative, ratings, notes) {
   return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings) };
 }
 
-// Saved answers: {version: 1, initiative, ratings, notes}. Anything else is
-// "corrupt": ignored, with a visible message. Unknown ids are dropped quietly
-// (the content may have changed since the answers were saved).
-function cleanSaved(content, saved) {
-  if (!saved || typeof saved !== "object" || Array.isArray(saved) || saved.version !== 1) return null;
+// common/store.js
+var STORAGE_PREFIX = "coproduction-course:v1:";
+function storageKey(model, location = globalThis.location) {
+  const page = location && location.pathname || "";
+  return STORAGE_PREFIX + page + ":" + (model.get("storage_key") || "widget");
+}
+function upgrade(format, saved, context) {
+  if (!saved || typeof saved !== "object" || Array.isArray(saved)) return null;
+  let value = saved;
+  let version = Number.isInteger(value.version) ? value.version : 0;
+  while (version < format.version) {
+    const step = (format.migrations || {})[version];
+    if (!step) return null;
+    value = step(value);
+    if (!value || typeof value !== "object") return null;
+    version += 1;
+    value = Object.assign({}, value, { version });
+  }
+  if (version !== format.version) return null;
+  const clean = format.clean(value, context);
+  return clean ? Object.assign({ version }, clean) : null;
+}
+function storage() {
+  try {
+    return globalThis.localStorage || null;
+  } catch (err) {
+    return null;
+  }
+}
+function createStore(format) {
+  return {
+    load(model, context) {
+      const area = storage();
+      let raw = null;
+      try {
+        raw = area ? area.getItem(storageKey(model)) : null;
+      } catch (err) {
+        raw = null;
+      }
+      if (raw === null) return { status: "none", value: null };
+      let parsed = null;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (err) {
+        return { status: "corrupt", value: null };
+      }
+      const value = upgrade(format, parsed, context);
+      return value ? { status: "restored", value } : { status: "corrupt", value: null };
+    },
+    save(model, value) {
+      try {
+        storage().setItem(storageKey(model), JSON.stringify(Object.assign({}, value, { version: format.version })));
+        return true;
+      } catch (err) {
+        return false;
+      }
+    },
+    forget(model) {
+      try {
+        storage().removeItem(storageKey(model));
+      } catch (err) {
+      }
+    }
+  };
+}
+function isRecord(value) {
+  return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+}
+
+// checklist/saved.js
+function cleanSaved(saved, content) {
   const { initiative, ratings, notes } = saved;
-  if (typeof initiative !== "string") return null;
-  if (!ratings || typeof ratings !== "object" || Array.isArray(ratings)) return null;
-  if (!notes || typeof notes !== "object" || Array.isArray(notes)) return null;
+  if (typeof initiative !== "string" || !isRecord(ratings) || !isRecord(notes)) return null;
   const clean = { initiative, ratings: {}, notes: {} };
   for (const group of content.groups) {
     for (const indicator of group.indicators) {
       const value = ratings[indicator.id];
-      if (value === undefined || value === null) continue;
+      if (value === void 0 || value === null) continue;
       if (!isRating(value)) return null;
       clean.ratings[indicator.id] = value;
     }
     const note = notes[group.id];
-    if (note === undefined || note === null || note === "") continue;
+    if (note === void 0 || note === null || note === "") continue;
     if (typeof note !== "string") return null;
     clean.notes[group.id] = note;
   }
   return clean;
 }
+var CHECKLIST_FORMAT = { version: 1, migrations: {}, clean: cleanSaved };
+var store = createStore(CHECKLIST_FORMAT);
 
-const restoreResult = new WeakMap();
-
-function restore(model) {
-  const content = model.get("content");
-  if (!content || !content.groups) return "none";
-  let raw = null;
-  try {
-    raw = localStorage.getItem(storageKey(model));
-  } catch (err) {
-    return "none";
-  }
-  if (raw === null) return "none";
-  const clean = cleanSaved(content, loadSaved(model));
-  if (!clean) return "corrupt";
-  model.set("initiative", clean.initiative);
-  model.set("ratings", clean.ratings);
-  model.set("notes", clean.notes);
-  model.save_changes();
-  return "restored";
-}
-
-function ensureRestored(model) {
-  if (!restoreResult.has(model)) restoreResult.set(model, restore(model));
-  return restoreResult.get(model);
-}
-
-function svg(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null) continue;
-    if (key === "text") el.textContent = value;
-    else el.setAttribute(key, String(value));
-  }
-  for (const child of children) if (child) el.append(child);
-  return el;
-}
-
-function render({ model, el }) {
-  const content = model.get("content");
-  if (!content || !Array.isArray(content.groups)) {
-    el.append(h("p", { class: "cwc-notice", role: "alert", text: "The checklist's content is missing." }));
-    return;
-  }
-  const restored = ensureRestored(model);
+// checklist/view-header.js
+function buildHeader(content, ids, restoredStatus) {
   const ui = content.ui;
-  const mode = model.get("mode");
-  const id = uid("cwc");
-  const inputs = {}; // indicator id -> {"": radio, 0: radio, ...}
-  const noteBoxes = {}; // group id -> textarea
-  const feedbackBoxes = {}; // group id -> elements
-  let lastScores = scoreAll(content, model.get("ratings") || {});
-
-  const status = liveRegion();
-  const notice = h("p", { class: "cwc-notice", hidden: restored !== "corrupt" }, restored === "corrupt" ? ui.corrupt_saved : "");
-  const storageNote = h("p", { class: "cwc-hint" }, ui.saved_note);
-
-  function current() {
-    return {
-      initiative: model.get("initiative") || "",
-      ratings: Object.assign({}, model.get("ratings") || {}),
-      notes: Object.assign({}, model.get("notes") || {}),
-    };
-  }
-
-  function persist() {
-    const state = current();
-    const ok = save(model, { version: 1, initiative: state.initiative, ratings: state.ratings, notes: state.notes });
-    storageNote.textContent = ok ? ui.saved_note : ui.storage_failed;
-    storageNote.classList.toggle("cwc-notice", !ok);
-  }
-
-  // --- header and initiative ------------------------------------------------
-  const titleId = `${id}-title`;
-  const root = h("section", { class: "cwc", "aria-labelledby": titleId, "data-mode": mode });
-  const initiativeId = `${id}-initiative`;
+  const notice = h(
+    "p",
+    { class: "cw-notice", hidden: restoredStatus !== "corrupt" },
+    restoredStatus === "corrupt" ? ui.corrupt_saved : ""
+  );
   const initiativeInput = h("input", {
     type: "text",
-    id: initiativeId,
+    id: ids.initiative,
     dir: "auto",
     autocomplete: "off",
-    maxlength: 1000,
-    "data-role": "initiative",
+    maxlength: 1e3,
+    "data-role": "initiative"
   });
-  initiativeInput.value = model.get("initiative") || "";
-  initiativeInput.addEventListener("input", () => {
-    model.set("initiative", initiativeInput.value);
-    model.save_changes();
-  });
-  root.append(
-    h("h3", { id: titleId, text: content.title }),
+  const nodes = [
+    h("h3", { id: ids.title, text: content.title }),
     h("p", { class: "cwc-intro", text: content.intro }),
     h("p", { class: "cwc-source", text: content.source }),
     notice,
-    h("label", { class: "cwc-block", for: initiativeId, text: ui.initiative_label }),
-    initiativeInput,
-  );
-
-  // --- groups -----------------------------------------------------------------
-  const options = [
-    ["", content.rating_labels.unanswered],
-    ...RATING_VALUES.map((v) => [String(v), content.rating_labels[RATING_KEYS[v]]]),
+    h("label", { class: "cw-block cwc-label", for: ids.initiative, text: ui.initiative_label }),
+    initiativeInput
   ];
-  content.groups.forEach((group, gIndex) => {
-    const headingId = `${id}-g${gIndex}`;
-    const section = h("section", { class: "cwc-group", "aria-labelledby": headingId, "data-group": group.id });
-    section.append(h("h4", { id: headingId, text: group.title }), h("p", { text: group.description }));
-    group.indicators.forEach((indicator, iIndex) => {
-      const name = `${id}-g${gIndex}-i${iIndex}`;
-      const row = h("div", { class: "cwc-options" });
-      inputs[indicator.id] = {};
-      for (const [value, label] of options) {
-        const radio = h("input", { type: "radio", name, value, "data-value": value });
-        radio.addEventListener("change", () => {
-          if (!radio.checked) return;
-          const ratings = Object.assign({}, model.get("ratings") || {});
-          if (value === "") delete ratings[indicator.id];
-          else ratings[indicator.id] = Number(value);
-          model.set("ratings", ratings);
-          model.save_changes();
-        });
-        inputs[indicator.id][value] = radio;
-        row.append(h("label", {}, radio, h("span", { text: label })));
-      }
-      section.append(h("fieldset", { "data-indicator": indicator.id }, h("legend", { text: indicator.text }), row));
-    });
+  return { nodes, notice, initiativeInput };
+}
 
-    const noteId = `${id}-n${gIndex}`;
-    const hintId = `${noteId}-hint`;
-    const textarea = h("textarea", { id: noteId, rows: 4, dir: "auto", "aria-describedby": hintId, "data-note": group.id });
-    textarea.value = (model.get("notes") || {})[group.id] || "";
-    textarea.addEventListener("input", () => {
-      const notes = Object.assign({}, model.get("notes") || {});
-      if (textarea.value) notes[group.id] = textarea.value;
-      else delete notes[group.id];
-      model.set("notes", notes);
-      model.save_changes();
-    });
-    noteBoxes[group.id] = textarea;
-    section.append(
-      h("label", { class: "cwc-block", for: noteId, text: ui.notes_label }),
-      h("p", { class: "cwc-hint", id: hintId, text: ui.notes_hint }),
-      textarea,
-    );
+// common/links.js
+function siteRoot(doc = globalThis.document) {
+  if (!doc || !doc.documentElement) return null;
+  const root = doc.documentElement.dataset.content_root;
+  if (root === void 0) return null;
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  const here = canonical && canonical.href || globalThis.location && globalThis.location.href;
+  try {
+    return new URL(root || "./", here).href;
+  } catch (err) {
+    return null;
+  }
+}
+function absoluteHref(href, root) {
+  if (!root) return null;
+  try {
+    return new URL(href, root).href;
+  } catch (err) {
+    return null;
+  }
+}
+function bookLink(link) {
+  const url = absoluteHref(link.href, siteRoot());
+  return url ? h("a", { href: url, text: link.label }) : h("span", { text: link.label });
+}
 
-    const scoreLine = h("strong", { "data-role": "score" });
-    const feedbackLine = h("span", { "data-role": "feedback" });
-    const box = h(
-      "div",
-      { class: "cwc-feedback", "data-feedback": group.id },
-      h("p", {}, scoreLine),
-      h("p", {}, h("strong", { text: ui.feedback_heading }), feedbackLine),
-      h("p", {}, h("strong", { text: ui.question_heading }), h("span", { text: group.question })),
-      h("p", {}, `${ui.read_more}: `, bookLink(group.link)),
-    );
-    feedbackBoxes[group.id] = { box, scoreLine, feedbackLine };
-    section.append(box);
-    root.append(section);
+// checklist/view-group.js
+function ratingOptions(content) {
+  return [
+    ["", content.rating_labels.unanswered],
+    ...RATING_VALUES.map((v) => [String(v), content.rating_labels[RATING_KEYS[v]]])
+  ];
+}
+function indicatorRow(indicator, name, options, onRate) {
+  const radios = {};
+  const row = h("div", { class: "cwc-options" });
+  for (const [value, label] of options) {
+    const radio = h("input", { type: "radio", name, value, "data-value": value });
+    radio.addEventListener("change", () => {
+      if (radio.checked) onRate(indicator.id, value === "" ? null : Number(value));
+    });
+    radios[value] = radio;
+    row.append(h("label", {}, radio, h("span", { text: label })));
+  }
+  const fieldset = h("fieldset", { "data-indicator": indicator.id }, h("legend", { text: indicator.text }), row);
+  return { fieldset, radios };
+}
+function feedbackBox(content, group) {
+  const ui = content.ui;
+  const scoreLine = h("strong", { "data-role": "score" });
+  const feedbackLine = h("span", { "data-role": "feedback" });
+  const box = h(
+    "div",
+    { class: "cwc-feedback", "data-feedback": group.id },
+    h("p", {}, scoreLine),
+    h("p", {}, h("strong", { text: ui.feedback_heading }), feedbackLine),
+    h("p", {}, h("strong", { text: ui.question_heading }), h("span", { text: group.question })),
+    h("p", {}, `${ui.read_more}: `, bookLink(group.link))
+  );
+  return { box, scoreLine, feedbackLine };
+}
+function buildGroup(content, group, prefix, handlers) {
+  const ui = content.ui;
+  const headingId = `${prefix}-h`;
+  const part = h("div", { class: "cwc-group", "data-group": group.id });
+  part.append(h("h4", { id: headingId, text: group.title }), h("p", { text: group.description }));
+  const options = ratingOptions(content);
+  const inputs = {};
+  group.indicators.forEach((indicator, index) => {
+    const { fieldset, radios } = indicatorRow(indicator, `${prefix}-i${index}`, options, handlers.onRate);
+    inputs[indicator.id] = radios;
+    part.append(fieldset);
   });
+  const noteId = `${prefix}-n`;
+  const textarea = h("textarea", { id: noteId, rows: 4, dir: "auto", "aria-describedby": `${noteId}-hint`, "data-note": group.id });
+  textarea.addEventListener("input", () => handlers.onNote(group.id, textarea.value));
+  const feedback = feedbackBox(content, group);
+  part.append(
+    h("label", { class: "cw-block cwc-label", for: noteId, text: ui.notes_label }),
+    h("p", { class: "cw-hint", id: `${noteId}-hint`, text: ui.notes_hint }),
+    textarea,
+    feedback.box
+  );
+  return { element: part, inputs, noteBox: textarea, feedback };
+}
 
-  // --- overall profile ----------------------------------------------------------
+// checklist/view-profile.js
+function buildProfile(content, prefix) {
+  const ui = content.ui;
   const chartHolder = h("div", { "data-role": "chart" });
   const scale = h("ol", { class: "cwc-scale", "data-role": "scale" });
   const scaleItems = {};
@@ -339,203 +405,290 @@ function render({ model, el }) {
   const positionText = h("p", { "data-role": "position-text" });
   const overallLine = h("p", { "data-role": "overall" });
   const initiativeShown = h("span", { dir: "auto", "data-role": "initiative-shown" });
-  const profile = h(
-    "section",
-    { class: "cwc-group", "aria-labelledby": `${id}-profile`, "data-role": "profile" },
-    h("h4", { id: `${id}-profile`, text: ui.profile_heading }),
+  const element = h(
+    "div",
+    { class: "cwc-group", "data-role": "profile" },
+    h("h4", { id: `${prefix}-profile`, text: ui.profile_heading }),
     h("p", {}, h("strong", { text: ui.initiative_label }), " ", initiativeShown),
     overallLine,
     chartHolder,
     h("h4", { text: ui.position_heading }),
     scale,
     positionText,
-    h("p", {}, `${ui.read_more}: `, bookLink(content.overall.link)),
+    h("p", {}, `${ui.read_more}: `, bookLink(content.overall.link))
   );
-  root.append(profile);
-
-  // --- actions ------------------------------------------------------------------------
-  const baseName = () => `${slug(content.title)}-${slug(model.get("initiative") || "")}`;
-  const mdButton = h("button", { type: "button", class: "cwc-secondary", "data-action": "markdown", text: ui.download_markdown });
-  mdButton.addEventListener("click", () => {
-    const s = current();
-    download(`${baseName()}.md`, toMarkdown(content, s.initiative, s.ratings, s.notes), "text/markdown;charset=utf-8");
-  });
-  const jsonButton = h("button", { type: "button", class: "cwc-secondary", "data-action": "json", text: ui.download_json });
-  jsonButton.addEventListener("click", () => {
-    const s = current();
-    const data = asDict(content, mode, s.initiative, s.ratings, s.notes);
-    download(`${baseName()}.json`, JSON.stringify(data, null, 2), "application/json;charset=utf-8");
-  });
-  const confirmId = `${id}-confirm`;
-  const resetButton = h("button", {
-    type: "button",
-    class: "cwc-danger",
-    "data-action": "reset",
-    "aria-expanded": "false",
-    "aria-controls": confirmId,
-    text: ui.reset,
-  });
-  const yesButton = h("button", { type: "button", class: "cwc-danger", "data-action": "reset-yes", text: ui.reset_yes });
-  const cancelButton = h("button", { type: "button", class: "cwc-secondary", "data-action": "reset-cancel", text: ui.reset_cancel });
-  const confirmBox = h(
-    "div",
-    { class: "cwc-confirm", id: confirmId, role: "group", "aria-labelledby": `${confirmId}-text`, hidden: true },
-    h("p", { id: `${confirmId}-text`, text: ui.reset_confirm }),
-    h("div", { class: "cwc-actions" }, yesButton, cancelButton),
-  );
-  function closeConfirm() {
-    confirmBox.hidden = true;
-    resetButton.setAttribute("aria-expanded", "false");
-    resetButton.focus();
-  }
-  resetButton.addEventListener("click", () => {
-    confirmBox.hidden = false;
-    resetButton.setAttribute("aria-expanded", "true");
-    cancelButton.focus();
-  });
-  cancelButton.addEventListener("click", closeConfirm);
-  yesButton.addEventListener("click", () => {
-    model.set("ratings", {});
-    model.set("notes", {});
-    model.set("initiative", "");
-    model.save_changes();
-    forget(model);
-    notice.hidden = true;
-    closeConfirm();
-    status.textContent = ui.reset_done;
-  });
-  root.append(h("div", { class: "cwc-actions" }, mdButton, jsonButton, resetButton), confirmBox, storageNote, status);
-  el.append(root);
-
-  // --- drawing the results ------------------------------------------------------------
-  // The chart is drawn at the width it is shown at (one SVG unit = one CSS
-  // pixel), so its text stays the page's size on a phone and on a projector.
-  let chartWidth = 0;
-  function drawChart(s) {
-    const width = Math.max(240, Math.min(800, Math.round(chartHolder.clientWidth || 320)));
-    chartWidth = width;
-    const row = 50;
-    const track = width - 2;
-    const height = row * content.groups.length + 4;
-    const parts = [];
-    const described = [];
-    content.groups.forEach((group, index) => {
-      const gs = s.groups[index];
-      const y = index * row;
-      const value = gs.percent === null ? ui.not_rated : `${gs.percent}%`;
-      described.push(`${group.short}: ${value}${gs.percent === null ? "" : ", " + bandLabel(content, gs.band)}`);
-      parts.push(
-        svg("text", { x: 1, y: y + 17, "font-size": 15, text: group.short }),
-        svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
-        svg("rect", { x: 1, y: y + 24, width: track, height: 18, rx: 3, fill: "#ffffff", stroke: "#6b6b6b", "stroke-width": 1 }),
-      );
-      if (gs.percent) {
-        parts.push(
-          svg("rect", {
-            x: 1,
-            y: y + 24,
-            width: Math.max(2, (track * gs.percent) / 100),
-            height: 18,
-            rx: 3,
-            fill: "#0b4f8a",
-            "data-percent": gs.percent,
-          }),
-        );
-      }
-    });
-    const label = `${ui.chart_label} ${described.join("; ")}.`;
-    const chart = svg(
-      "svg",
-      { class: "cwc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, focusable: "false" },
-      svg("title", { text: label }),
-      ...parts,
+  return { element, chartHolder, scaleItems, positionText, overallLine, initiativeShown };
+}
+function drawChart(content, s, holder) {
+  const ui = content.ui;
+  const width = Math.max(240, Math.min(800, Math.round(holder.clientWidth || 320)));
+  const row = 50;
+  const track = width - 2;
+  const parts = [];
+  const described = [];
+  content.groups.forEach((group, index) => {
+    const gs = s.groups[index];
+    const y = index * row;
+    const value = gs.percent === null ? ui.not_rated : `${gs.percent}%`;
+    described.push(`${group.short}: ${value}${gs.percent === null ? "" : ", " + bandLabel(content, gs.band)}`);
+    parts.push(
+      svg("text", { x: 1, y: y + 17, "font-size": 15, text: group.short }),
+      svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
+      svg("rect", { class: "cwc-track", x: 1, y: y + 24, width: track, height: 18, rx: 3 })
     );
-    chartHolder.replaceChildren(chart);
-  }
-
-  function draw() {
-    const ratings = model.get("ratings") || {};
-    const s = scoreAll(content, ratings);
-    const changed = [];
-    content.groups.forEach((group, index) => {
-      const gs = s.groups[index];
-      const { box, scoreLine, feedbackLine } = feedbackBoxes[group.id];
-      scoreLine.textContent = scoreText(content, gs);
-      feedbackLine.textContent = " " + group.feedback[gs.band];
-      box.dataset.band = gs.band;
-      box.dataset.score = gs.score;
-      box.dataset.max = gs.max;
-      box.dataset.rated = gs.rated;
-      box.dataset.percent = gs.percent === null ? "" : gs.percent;
-      const before = lastScores.groups[index];
-      if (before.band !== gs.band || before.percent !== gs.percent) {
-        const scoreValue = gs.percent === null ? ui.not_rated : `${gs.score}/${gs.max}, ${gs.percent}%`;
-        changed.push(fill(ui.announce_template, { group: group.title, band: bandLabel(content, gs.band), score: scoreValue }));
-      }
-    });
-    const o = s.overall;
-    overallLine.textContent = `Overall: ${scoreText(content, o, false)}`;
-    profile.dataset.position = o.position === null ? "" : o.position;
-    profile.dataset.band = o.band;
-    profile.dataset.percent = o.percent === null ? "" : o.percent;
-    profile.dataset.score = o.score;
-    profile.dataset.max = o.max;
-    profile.dataset.rated = o.rated;
-    for (const [placeId, { item, marker }] of Object.entries(scaleItems)) {
-      const here = placeId === o.position;
-      if (here) item.setAttribute("aria-current", "true");
-      else item.removeAttribute("aria-current");
-      marker.hidden = !here;
+    if (gs.percent) {
+      const barWidth = Math.max(2, track * gs.percent / 100);
+      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-percent": gs.percent }));
     }
-    positionText.textContent = o.position === null ? content.overall.not_enough : positionOf(content, o.position).text;
-    if (o.position !== lastScores.overall.position) {
-      changed.push(`${ui.position_heading}: ${positionLabel(content, o.position)}.`);
-    }
-    drawChart(s);
-    lastScores = s;
-    return changed;
-  }
+  });
+  const label = `${ui.chart_label} ${described.join("; ")}.`;
+  const height = row * content.groups.length + 4;
+  const chart = svg(
+    "svg",
+    { class: "cwc-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, focusable: "false" },
+    svg("title", { text: label }),
+    ...parts
+  );
+  holder.replaceChildren(chart);
+  return width;
+}
 
-  function syncInputs() {
-    const ratings = model.get("ratings") || {};
-    for (const [indicatorId, radios] of Object.entries(inputs)) {
+// common/confirm.js
+function inlineConfirm({ trigger, question, yesLabel, noLabel, onYes, onNo, classes }) {
+  const id = uid("cw-confirm");
+  const yes = h("button", { type: "button", class: classes.yes, text: yesLabel });
+  const no = h("button", { type: "button", class: classes.no, text: noLabel });
+  const box = h(
+    "div",
+    { class: "cw-confirm", id, role: "group", "aria-labelledby": `${id}-text`, hidden: true },
+    h("p", { id: `${id}-text`, text: question }),
+    h("div", { class: "cw-row" }, yes, no)
+  );
+  trigger.setAttribute("aria-expanded", "false");
+  trigger.setAttribute("aria-controls", id);
+  function close() {
+    box.hidden = true;
+    trigger.setAttribute("aria-expanded", "false");
+    trigger.focus();
+  }
+  trigger.addEventListener("click", () => {
+    box.hidden = false;
+    trigger.setAttribute("aria-expanded", "true");
+    no.focus();
+  });
+  no.addEventListener("click", () => {
+    close();
+    if (onNo) onNo();
+  });
+  yes.addEventListener("click", () => {
+    onYes();
+    close();
+  });
+  box.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+    if (onNo) onNo();
+  });
+  return { box, yes, no, close };
+}
+
+// checklist/view-actions.js
+function buildActions(content, handlers) {
+  const ui = content.ui;
+  const mdButton = h("button", { type: "button", class: "cw-secondary", "data-action": "markdown", text: ui.download_markdown });
+  const jsonButton = h("button", { type: "button", class: "cw-secondary", "data-action": "json", text: ui.download_json });
+  const resetButton = h("button", { type: "button", class: "cw-danger", "data-action": "reset", text: ui.reset });
+  mdButton.addEventListener("click", handlers.onMarkdown);
+  jsonButton.addEventListener("click", handlers.onJson);
+  const confirm = inlineConfirm({
+    trigger: resetButton,
+    question: ui.reset_confirm,
+    yesLabel: ui.reset_yes,
+    noLabel: ui.reset_cancel,
+    onYes: handlers.onReset,
+    classes: { yes: "cw-danger", no: "cw-secondary" }
+  });
+  confirm.yes.setAttribute("data-action", "reset-yes");
+  confirm.no.setAttribute("data-action", "reset-cancel");
+  confirm.box.classList.add("cwc-confirm");
+  const row = h("div", { class: "cw-row cwc-actions" }, mdButton, jsonButton, resetButton);
+  return { nodes: [row, confirm.box] };
+}
+
+// checklist/index.js
+var restoreResult = /* @__PURE__ */ new WeakMap();
+function restore(model) {
+  const content = model.get("content");
+  if (!content || !content.groups) return "none";
+  const { status, value } = store.load(model, content);
+  if (status === "restored") {
+    model.set("initiative", value.initiative);
+    model.set("ratings", value.ratings);
+    model.set("notes", value.notes);
+    model.save_changes();
+  }
+  return status;
+}
+function ensureRestored(model) {
+  if (!restoreResult.has(model)) restoreResult.set(model, restore(model));
+  return restoreResult.get(model);
+}
+function current(model) {
+  return {
+    initiative: model.get("initiative") || "",
+    ratings: Object.assign({}, model.get("ratings") || {}),
+    notes: Object.assign({}, model.get("notes") || {})
+  };
+}
+function editors(model) {
+  const change = (name, edit) => {
+    const value = Object.assign({}, model.get(name) || {});
+    edit(value);
+    model.set(name, value);
+    model.save_changes();
+  };
+  return {
+    onRate: (id, value) => change("ratings", (r) => value === null ? delete r[id] : r[id] = value),
+    onNote: (id, text) => change("notes", (n) => text ? n[id] = text : delete n[id])
+  };
+}
+function buildActionsFor(view) {
+  const { model, content, ui, status, header } = view;
+  const baseName = () => `${slug(content.title)}-${slug(model.get("initiative") || "")}`;
+  return buildActions(content, {
+    onMarkdown: () => {
+      const s = current(model);
+      download(`${baseName()}.md`, toMarkdown(content, s.initiative, s.ratings, s.notes), "text/markdown;charset=utf-8");
+    },
+    onJson: () => {
+      const s = current(model);
+      const data = asDict(content, model.get("mode"), s.initiative, s.ratings, s.notes);
+      download(`${baseName()}.json`, JSON.stringify(data, null, 2), "application/json;charset=utf-8");
+    },
+    onReset: () => {
+      model.set("ratings", {});
+      model.set("notes", {});
+      model.set("initiative", "");
+      model.save_changes();
+      store.forget(model);
+      header.notice.hidden = true;
+      status.textContent = ui.reset_done;
+    }
+  });
+}
+function groupAnnouncements(view, s, before) {
+  const { content, ui, groups } = view;
+  const changed = [];
+  content.groups.forEach((group, index) => {
+    const gs = s.groups[index];
+    const { box, scoreLine, feedbackLine } = groups[index].feedback;
+    scoreLine.textContent = scoreText(content, gs);
+    feedbackLine.textContent = " " + group.feedback[gs.band];
+    Object.assign(box.dataset, { band: gs.band, score: gs.score, max: gs.max, rated: gs.rated });
+    box.dataset.percent = gs.percent === null ? "" : gs.percent;
+    const old = before.groups[index];
+    if (old.band !== gs.band || old.percent !== gs.percent) {
+      const scoreValue = gs.percent === null ? ui.not_rated : `${gs.score}/${gs.max}, ${gs.percent}%`;
+      changed.push(fill(ui.announce_template, { group: group.title, band: bandLabel(content, gs.band), score: scoreValue }));
+    }
+  });
+  return changed;
+}
+function drawProfile(view, s, before) {
+  const { content, profile, ui } = view;
+  const o = s.overall;
+  profile.overallLine.textContent = `Overall: ${scoreText(content, o, false)}`;
+  const data = profile.element.dataset;
+  Object.assign(data, { position: o.position === null ? "" : o.position, band: o.band, score: o.score, max: o.max, rated: o.rated });
+  data.percent = o.percent === null ? "" : o.percent;
+  for (const [placeId, { item, marker }] of Object.entries(profile.scaleItems)) {
+    const here = placeId === o.position;
+    if (here) item.setAttribute("aria-current", "true");
+    else item.removeAttribute("aria-current");
+    marker.hidden = !here;
+  }
+  profile.positionText.textContent = o.position === null ? content.overall.not_enough : positionOf(content, o.position).text;
+  view.chartWidth = drawChart(content, s, profile.chartHolder);
+  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionLabel(content, o.position)}.`] : [];
+}
+function syncInputs(view) {
+  const { model, groups, header, profile, ui } = view;
+  const ratings = model.get("ratings") || {};
+  const notes = model.get("notes") || {};
+  for (const group of groups) {
+    for (const [indicatorId, radios] of Object.entries(group.inputs)) {
       const value = isRating(ratings[indicatorId]) ? String(ratings[indicatorId]) : "";
       if (!radios[value].checked) radios[value].checked = true;
     }
-    const notes = model.get("notes") || {};
-    for (const [groupId, box] of Object.entries(noteBoxes)) {
-      const text = notes[groupId] || "";
-      if (box.value !== text) box.value = text;
-    }
-    const initiative = model.get("initiative") || "";
-    if (initiativeInput.value !== initiative) initiativeInput.value = initiative;
-    initiativeShown.textContent = initiative.trim() || ui.no_initiative;
+    const text = notes[group.noteBox.dataset.note] || "";
+    if (group.noteBox.value !== text) group.noteBox.value = text;
   }
-
+  const initiative = model.get("initiative") || "";
+  if (header.initiativeInput.value !== initiative) header.initiativeInput.value = initiative;
+  profile.initiativeShown.textContent = initiative.trim() || ui.no_initiative;
+}
+function draw(view) {
+  const s = scoreAll(view.content, view.model.get("ratings") || {});
+  const before = view.lastScores || s;
+  const changed = [...groupAnnouncements(view, s, before), ...drawProfile(view, s, before)];
+  view.lastScores = s;
+  return changed;
+}
+function persist(view) {
+  const ok = store.save(view.model, current(view.model));
+  view.storageNote.textContent = ok ? view.ui.saved_note : view.ui.storage_failed;
+  view.storageNote.classList.toggle("cw-notice", !ok);
+}
+function assemble(model, el) {
+  const content = model.get("content");
+  const ui = content.ui;
+  const id = uid("cwc");
+  const ids = { title: `${id}-title`, initiative: `${id}-initiative` };
+  const view = { model, content, ui, status: liveRegion(), storageNote: h("p", { class: "cw-hint", text: ui.saved_note }) };
+  view.header = buildHeader(content, ids, ensureRestored(model));
+  const root = h("section", { class: "cw-widget cwc", "data-mode": model.get("mode") }, ...view.header.nodes);
+  view.header.initiativeInput.addEventListener("input", () => {
+    model.set("initiative", view.header.initiativeInput.value);
+    model.save_changes();
+  });
+  const handlers = editors(model);
+  view.groups = content.groups.map((group, index) => buildGroup(content, group, `${id}-g${index}`, handlers));
+  view.profile = buildProfile(content, id);
+  root.append(...view.groups.map((g) => g.element), view.profile.element);
+  root.append(...buildActionsFor(view).nodes, view.storageNote, view.status);
+  el.append(root);
+  root.setAttribute("aria-label", landmarkName(root, content.title));
+  return view;
+}
+function render({ model, el }) {
+  const content = model.get("content");
+  if (!content || !Array.isArray(content.groups)) {
+    el.append(h("p", { class: "cw-notice", role: "alert", text: "The checklist's content is missing." }));
+    return void 0;
+  }
+  const view = assemble(model, el);
   const onRatings = () => {
-    syncInputs();
-    const changed = draw();
-    if (changed.length) status.textContent = changed.join(" ");
-    persist();
+    syncInputs(view);
+    const changed = draw(view);
+    if (changed.length) view.status.textContent = changed.join(" ");
+    persist(view);
   };
   const onText = () => {
-    syncInputs();
-    persist();
+    syncInputs(view);
+    persist(view);
   };
   model.on("change:ratings", onRatings);
   model.on("change:notes", onText);
   model.on("change:initiative", onText);
-
-  syncInputs();
-  draw();
-  let resizer = null;
-  if (typeof ResizeObserver !== "undefined") {
-    resizer = new ResizeObserver(() => {
-      const width = Math.round(chartHolder.clientWidth);
-      if (width && Math.abs(width - chartWidth) > 4) drawChart(lastScores);
-    });
-    resizer.observe(chartHolder);
-  }
+  syncInputs(view);
+  draw(view);
+  const resizer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    const width = Math.round(view.profile.chartHolder.clientWidth);
+    if (width && Math.abs(width - view.chartWidth) > 4) view.chartWidth = drawChart(content, view.lastScores, view.profile.chartHolder);
+  });
+  if (resizer) resizer.observe(view.profile.chartHolder);
   return () => {
     if (resizer) resizer.disconnect();
     model.off("change:ratings", onRatings);
@@ -543,10 +696,12 @@ function render({ model, el }) {
     model.off("change:initiative", onText);
   };
 }
-
-export default {
+var index_default = {
   initialize({ model }) {
     ensureRestored(model);
   },
-  render,
+  render
+};
+export {
+  index_default as default
 };
