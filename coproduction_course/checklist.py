@@ -290,14 +290,7 @@ class BarrierChecklist(CourseWidget):
 
     def as_dict(self) -> dict[str, Any]:
         """The answers and results as plain data (the JSON export has the same shape)."""
-        s = self.scores()
-        return {
-            "mode": self.mode,
-            "initiative": self.initiative,
-            "ratings": {k: self.ratings[k] for k in self.indicator_ids() if self.ratings.get(k) in RATING_VALUES},
-            "notes": {k: self.notes[k] for k in self.group_ids() if self.notes.get(k)},
-            "scores": s,
-        }
+        return as_dict(self.content, self.mode, self.initiative, self.ratings, self.notes)
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
@@ -308,6 +301,18 @@ class BarrierChecklist(CourseWidget):
 
     def _repr_fields(self) -> str:
         return f"mode={self.mode!r}, initiative={self.initiative!r}, storage_key={self.storage_key!r}"
+
+
+def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> dict[str, Any]:
+    """The JSON export; ``static/src/checklist/export.js`` builds the same data."""
+    indicator_ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
+    return {
+        "mode": mode,
+        "initiative": initiative,
+        "ratings": {k: ratings[k] for k in indicator_ids if ratings.get(k) in RATING_VALUES},
+        "notes": {g["id"]: notes[g["id"]] for g in content["groups"] if notes.get(g["id"])},
+        "scores": score(content, ratings),
+    }
 
 
 def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> str:
@@ -339,4 +344,4 @@ def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int
     return "\n".join(out)
 
 
-__all__ = ["BarrierChecklist", "load_content", "score", "to_markdown", "DATA_DIR"]
+__all__ = ["BarrierChecklist", "as_dict", "load_content", "score", "to_markdown", "DATA_DIR"]

@@ -2,6 +2,7 @@
 content files (data/barriers.yml, data/principles.yml)."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,8 +13,10 @@ import yaml
 from coproduction_course.checklist import (
     MODES,
     BarrierChecklist,
+    as_dict,
     load_content,
     score,
+    to_markdown,
 )
 from coproduction_course.content import DATA_DIR, SCHEMA_FOR_FILE, ContentError, load_file
 
@@ -317,3 +320,16 @@ def test_changing_mode_loads_the_other_content_and_clears_answers():
     assert c.content == load_content("principles") and c.ratings == {}
     c.set_rating("ast-asked-offer", 1)
     assert c.ratings == {"ast-asked-offer": 1}
+
+
+# --- golden cases: the same file holds Python and the page's JavaScript to one rule ---
+GOLDEN = json.loads((Path(__file__).resolve().parent / "golden" / "checklist.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda c: c["name"])
+def test_golden_scores_and_exports(case):
+    """node --test tests/node/checklist.test.mjs checks score.js and export.js against the same cases."""
+    content = GOLDEN["content"]
+    assert score(content, case["ratings"]) == case["scores"]
+    assert to_markdown(content, case["initiative"], case["ratings"], case["notes"]) == case["markdown"]
+    assert as_dict(content, "barriers", case["initiative"], case["ratings"], case["notes"]) == case["json"]

@@ -1,6 +1,7 @@
 """Unit tests for the debate prompts widget: data file, schema, PRNG, groups, API."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coproduction_course import ContentError
-from coproduction_course.content import DATA_DIR
+from coproduction_course.content import DATA_DIR, ui_text
 from coproduction_course.debate import (
     MOTIONS_FILE,
     DebatePrompts,
@@ -17,6 +18,7 @@ from coproduction_course.debate import (
     format_motions,
     load_motions,
     mulberry32,
+    parse_class_list,
     shuffle,
 )
 
@@ -334,3 +336,28 @@ def test_view_module_and_css_are_files_beside_the_class():
     assert ".cw-debate" in widget._css and ".is-projector" in widget._css
     assert widget.motions_data == load_motions()
     assert widget.ui["shuffle"] and widget.course_title == "Co-production in Mental Health"
+
+
+# --- golden cases: the same file holds Python and the page's JavaScript to one rule ---
+GOLDEN = json.loads((ROOT / "tests" / "golden" / "debate.json").read_text(encoding="utf-8"))
+
+
+def test_golden_random_numbers_and_shuffles():
+    """node --test tests/node/debate.test.mjs checks random.js against the same cases."""
+    for case in GOLDEN["random"]:
+        rng = mulberry32(case["seed"])
+        assert [rng() for _ in case["values"]] == case["values"]
+        assert shuffle(GOLDEN["ids"], mulberry32(case["seed"])) == case["order"]
+
+
+def test_golden_groups_with_numbers_and_names():
+    assert GOLDEN["ui"] == ui_text("debate")  # the page uses the same interface text
+    for case in GOLDEN["groups"]:
+        groups = assign_groups(case["students"], case["groups"], case["seed"])
+        assert groups == case["assigned"]
+        assert format_groups(groups, case["names"]) == case["text"]
+
+
+def test_golden_class_lists():
+    for case in GOLDEN["class_lists"]:
+        assert parse_class_list(case["text"]) == case["names"]
