@@ -318,7 +318,7 @@ def test_corrupt_saved_answers_are_ignored_with_a_message(page, site_url):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, bad])
         page.reload(wait_until="networkidle")
         widget = open_checklist(page, site_url).nth(0)
-        notice = widget.locator(".cwc-notice").first
+        notice = widget.locator(".cw-notice").first
         assert notice.is_visible(), bad
         assert notice.inner_text() == BARRIERS["ui"]["corrupt_saved"]
         rate(widget, "res-short-term", "1")  # still works, and saving repairs the store

@@ -110,3 +110,39 @@ def test_a_file_loads_against_a_named_schema_and_shared_definitions_apply(tmp_pa
     for schema in (DATA / "schemas").glob("*.schema.json"):
         if schema.name != "defs.schema.json":
             assert "defs.schema.json#/$defs/" in schema.read_text(encoding="utf-8"), schema.name
+
+
+# --- no dead CSS ------------------------------------------------------------------------
+# Classes the page's theme owns (projector view hides them), not the views.
+THEME_CLASSES = {
+    "bd-sidebar-primary", "bd-sidebar-secondary", "bd-header-article", "bd-header", "bd-footer-article",
+    "prev-next-area", "bd-main", "bd-content", "bd-article-container", "bd-page-width", "bd-container__inner", "bd-article",
+}
+
+
+def css_classes(css: str) -> set[str]:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"@import[^;]*;", "", css)
+    selectors = " ".join(re.findall(r"([^{}]+)\{", css))
+    return set(re.findall(r"\.([A-Za-z_][\w-]*)", selectors))
+
+
+def unused_classes(css_files, js_files) -> list[str]:
+    js = "\n".join(p.read_text(encoding="utf-8") for p in js_files)
+    used = set(re.findall(r"[A-Za-z_][\w-]*", js))
+    found = set()
+    for path in css_files:
+        found |= css_classes(path.read_text(encoding="utf-8"))
+    return sorted(c for c in found - THEME_CLASSES if c not in used)
+
+
+def test_every_css_class_is_used_by_a_view():
+    assert unused_classes(sorted(SRC.rglob("*.css")), sorted(SRC.rglob("*.js"))) == []
+
+
+def test_the_dead_css_check_can_fail(tmp_path):
+    css = tmp_path / "x.css"
+    css.write_text(".cwc .cwc-status { min-height: 1.5em; } .cw-row { gap: 1px; }", encoding="utf-8")
+    js = tmp_path / "x.js"
+    js.write_text('h("div", { class: "cw-row" });', encoding="utf-8")
+    assert unused_classes([css], [js]) == ["cwc", "cwc-status"]
