@@ -21,10 +21,16 @@ cases in ``tests/golden/checklist.json`` hold both to it):
   ``percent`` = floor(100 * score / max) (``None`` when nothing is rated).
 * Band: ``"none"`` when nothing is rated, otherwise the first band in the
   file's ``bands`` list (low, some, high) whose ``up_to`` >= percent.
+* What a student sees is counts, not percentages: per group and overall, how
+  many indicators were seen (clearly, partly), not seen and not answered. The
+  band only chooses the feedback text and the place on the scale.
 * Overall: the same sums over every answered indicator, banded the same way.
   The position ("doing to" / "doing for" / "doing with") is
-  ``overall.by_band[band]``, shown only once every group has at least one
-  answered indicator; before that the position is ``None``.
+  ``overall.by_band[band]``, given only once every group has at least one
+  answered indicator *and* an evidence note; before that the position is
+  ``None`` and ``evidence_missing`` names the groups still lacking either.
+  In barriers mode the profile also says that seeing no barriers is not the
+  same as "doing with".
 """
 from __future__ import annotations
 
@@ -36,7 +42,7 @@ from typing import Any
 import traitlets
 
 from .base import STATIC, CourseWidget
-from .content import DATA_DIR, ContentError, load, load_file
+from .content import DATA_DIR, ContentError, load, load_file, ui_text
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
 RATING_VALUES = (0, 1, 2)
@@ -103,48 +109,44 @@ def _band(content: dict[str, Any], rated: int, percent: int | None) -> str:
     return content["bands"][-1]["id"]
 
 
-def score(content: dict[str, Any], ratings: dict[str, int]) -> dict[str, Any]:
-    """Scores per group and overall, as plain data (the JS computes the same)."""
+def _counts(values: list[int], total: int) -> dict[str, int]:
+    clearly, partly, not_seen = (values.count(v) for v in (2, 1, 0))
+    return {"seen": clearly + partly, "clearly": clearly, "partly": partly, "not_seen": not_seen, "unanswered": total - len(values)}
+
+
+def score(content: dict[str, Any], ratings: dict[str, int], notes: dict[str, str] | None = None) -> dict[str, Any]:
+    """Counts and bands per group and overall, as plain data (score.js computes the same).
+
+    The initiative is placed on the doing-to/for/with scale only when every group
+    has at least one rating and an evidence note (``notes``); ``evidence_missing``
+    lists the groups that still lack one or the other.
+    """
+    notes = notes or {}
     groups = []
-    total_score = total_rated = total_indicators = 0
-    every_group_rated = True
+    all_values: list[int] = []
+    missing = []
     for group in content["groups"]:
         values = [ratings[i["id"]] for i in group["indicators"] if ratings.get(i["id"]) in RATING_VALUES]
-        rated = len(values)
-        points = sum(values)
-        maximum = 2 * rated
-        percent = (100 * points) // maximum if maximum else None
-        groups.append(
-            {
-                "id": group["id"],
-                "rated": rated,
-                "total": len(group["indicators"]),
-                "score": points,
-                "max": maximum,
-                "percent": percent,
-                "band": _band(content, rated, percent),
-            }
-        )
-        total_score += points
-        total_rated += rated
-        total_indicators += len(group["indicators"])
-        every_group_rated = every_group_rated and rated > 0
-    maximum = 2 * total_rated
-    percent = (100 * total_score) // maximum if maximum else None
-    band = _band(content, total_rated, percent)
-    position = content["overall"]["by_band"][band] if every_group_rated and band != "none" else None
-    return {
-        "groups": groups,
-        "overall": {
-            "rated": total_rated,
-            "total": total_indicators,
-            "score": total_score,
-            "max": maximum,
-            "percent": percent,
-            "band": band,
-            "position": position,
-        },
+        total = len(group["indicators"])
+        maximum = 2 * len(values)
+        percent = (100 * sum(values)) // maximum if maximum else None
+        groups.append({
+            "id": group["id"], "rated": len(values), "total": total, "score": sum(values), "max": maximum,
+            "percent": percent, "band": _band(content, len(values), percent), **_counts(values, total),
+        })
+        all_values += values
+        if not values or not str(notes.get(group["id"], "")).strip():
+            missing.append(group["id"])
+    total = sum(g["total"] for g in groups)
+    maximum = 2 * len(all_values)
+    percent = (100 * sum(all_values)) // maximum if maximum else None
+    band = _band(content, len(all_values), percent)
+    position = content["overall"]["by_band"][band] if not missing and band != "none" else None
+    overall = {
+        "rated": len(all_values), "total": total, "score": sum(all_values), "max": maximum, "percent": percent,
+        "band": band, "position": position, "evidence_missing": missing, **_counts(all_values, total),
     }
+    return {"groups": groups, "overall": overall}
 
 
 def _fill(template: str, **values: Any) -> str:
@@ -166,12 +168,25 @@ def _position_label(content: dict[str, Any], position: str | None) -> str:
     return next(p["label"] for p in content["overall"]["positions"] if p["id"] == position)
 
 
-def _score_text(content: dict[str, Any], s: dict[str, Any], with_band: bool = True) -> str:
-    rated = _fill(content["ui"]["rated_template"], rated=s["rated"], total=s["total"])
-    if s["percent"] is None:
+def _counts_text(shared: dict[str, str], s: dict[str, Any]) -> str:
+    return _fill(shared["counts_template"], **{k: s[k] for k in ("seen", "total", "clearly", "partly", "not_seen", "unanswered")})
+
+
+def _score_text(content: dict[str, Any], shared: dict[str, str], s: dict[str, Any], with_band: bool = True) -> str:
+    if not s["rated"]:
+        rated = _fill(content["ui"]["rated_template"], rated=0, total=s["total"])
         return f"{content['ui']['not_rated']} ({rated})"
-    text = f"{s['score']}/{s['max']} ({s['percent']}%), {rated}."
-    return f"{text} {_band_label(content, s['band'])}" if with_band else text
+    text = _counts_text(shared, s)
+    return f"{text} {_band_label(content, s['band'])}" if with_band and s["rated"] else text
+
+
+def _position_text(content: dict[str, Any], shared: dict[str, str], o: dict[str, Any]) -> str:
+    if o["position"] is not None:
+        return _position_label(content, o["position"])
+    if o["rated"] == 0:
+        return content["overall"]["not_enough"]
+    shorts = {g["id"]: g["short"] for g in content["groups"]}
+    return _fill(shared["needs_evidence"], missing=", ".join(shorts[i] for i in o["evidence_missing"]))
 
 
 def _rating_label(content: dict[str, Any], value: int | None) -> str:
@@ -200,13 +215,15 @@ class BarrierChecklist(CourseWidget):
     content = traitlets.Dict().tag(sync=True)
     initiative = traitlets.Unicode("").tag(sync=True)
     ratings = traitlets.Dict().tag(sync=True)  # indicator id -> 0 / 1 / 2 (absent = unanswered)
-    notes = traitlets.Dict().tag(sync=True)  # group id -> text
+    notes = traitlets.Dict().tag(sync=True)  # group id -> text (the evidence for the ratings)
+    ui = traitlets.Dict().tag(sync=True)  # text shared by both modes (data/ui.yml, checklist block)
 
     def __init__(self, mode: str = "barriers", initiative: str = "", storage_key: str | None = None, **kwargs: Any):
         content = load_content(mode)
         super().__init__(
             mode=mode,
             content=content,
+            ui=ui_text("checklist"),
             initiative=initiative,
             storage_key=storage_key or f"checklist-{mode}",
             **kwargs,
@@ -274,18 +291,18 @@ class BarrierChecklist(CourseWidget):
 
     # -- results ------------------------------------------------------------
     def scores(self) -> dict[str, Any]:
-        return score(self.content, self.ratings)
+        return score(self.content, self.ratings, self.notes)
 
     def summary(self) -> str:
-        """Plain text: score and feedback band per group, the overall position."""
-        c = self.content
+        """Plain text: indicators seen and feedback band per group, the overall position."""
+        c, shared = self.content, self.ui
         s = self.scores()
         lines = [f"{c['title']}: {self.initiative.strip() or c['ui']['no_initiative']}"]
         for group, gs in zip(c["groups"], s["groups"]):
-            lines.append(f"- {group['title']}: {_score_text(c, gs)}")
+            lines.append(f"- {group['title']}: {_score_text(c, shared, gs)}")
         o = s["overall"]
-        lines.append(f"Overall: {_score_text(c, o, with_band=False)}")
-        lines.append(f"{c['ui']['position_heading']}: {_position_label(c, o['position'])}")
+        lines.append(f"{shared['overall_label']}: {_score_text(c, shared, o, with_band=False)}")
+        lines.append(f"{c['ui']['position_heading']}: {_position_text(c, shared, o)}")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -297,7 +314,7 @@ class BarrierChecklist(CourseWidget):
 
     def to_markdown(self) -> str:
         """The answers and results as Markdown (the Markdown export is the same text)."""
-        return to_markdown(self.content, self.initiative, self.ratings, self.notes)
+        return to_markdown(self.content, self.ui, self.initiative, self.ratings, self.notes)
 
     def _repr_fields(self) -> str:
         return f"mode={self.mode!r}, initiative={self.initiative!r}, storage_key={self.storage_key!r}"
@@ -311,36 +328,52 @@ def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[s
         "initiative": initiative,
         "ratings": {k: ratings[k] for k in indicator_ids if ratings.get(k) in RATING_VALUES},
         "notes": {g["id"]: notes[g["id"]] for g in content["groups"] if notes.get(g["id"])},
-        "scores": score(content, ratings),
+        "scores": score(content, ratings, notes),
     }
 
 
-def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> str:
-    """Markdown export; ``static/src/checklist/export.js`` builds the same text line for line."""
-    c = content
-    s = score(c, ratings)
+def _href(link: dict[str, str], root: str | None) -> str:
+    """The link's address: absolute from the site's root when it is known."""
+    return root.rstrip("/") + "/" + link["href"] if root else link["href"]
+
+
+def _group_markdown(c: dict[str, Any], shared, group, gs, ratings, notes, root) -> list[str]:
     ui = c["ui"]
+    out = [f"## {group['title']}", ""]
+    for indicator in group["indicators"]:
+        out.append(f"- {indicator['text']} **{_rating_label(c, ratings.get(indicator['id']))}**")
+    out += ["", _score_text(c, shared, gs), ""]
+    out += [f"{ui['feedback_heading']}: {group['feedback'][gs['band']]}", ""]
+    out += [f"{ui['question_heading']}: {group['question']}", ""]
+    out += [f"{ui['read_more']}: [{group['link']['label']}]({_href(group['link'], root)})", ""]
+    note = notes.get(group["id"], "")
+    if note:
+        out += [f"{ui['notes_label']}:", ""]
+        out += ["> " + line if line else ">" for line in note.split("\n")]
+        out.append("")
+    return out
+
+
+def to_markdown(content: dict[str, Any], shared: dict[str, str], initiative: str, ratings: dict[str, int],
+                notes: dict[str, str], root: str | None = None) -> str:
+    """Markdown export; ``static/src/checklist/export.js`` builds the same text line for line.
+
+    ``shared`` is the checklist block of ``data/ui.yml``; ``root`` the site's address,
+    which makes the links absolute (the page passes it; without it links stay relative).
+    """
+    c, ui = content, content["ui"]
+    s = score(c, ratings, notes)
     out = [f"# {c['title']}", "", f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
     for group, gs in zip(c["groups"], s["groups"]):
-        out += [f"## {group['title']}", ""]
-        for indicator in group["indicators"]:
-            out.append(f"- {indicator['text']} **{_rating_label(c, ratings.get(indicator['id']))}**")
-        out += ["", f"{_score_text(c, gs)}", ""]
-        out += [f"{ui['feedback_heading']}: {group['feedback'][gs['band']]}", ""]
-        out += [f"{ui['question_heading']}: {group['question']}", ""]
-        out += [f"{ui['read_more']}: {group['link']['label']} ({group['link']['href']})", ""]
-        note = notes.get(group["id"], "")
-        if note:
-            out += [f"{ui['notes_label']}:", ""]
-            out += ["> " + line if line else ">" for line in note.split("\n")]
-            out.append("")
+        out += _group_markdown(c, shared, group, gs, ratings, notes, root)
     o = s["overall"]
-    out += [f"## {ui['profile_heading']}", "", f"Overall: {_score_text(c, o, with_band=False)}", ""]
-    out.append(f"{ui['position_heading']}: {_position_label(c, o['position'])}")
+    out += [f"## {ui['profile_heading']}", "", f"{shared['overall_label']}: {_score_text(c, shared, o, with_band=False)}", ""]
+    out.append(f"{ui['position_heading']}: {_position_text(c, shared, o)}")
     if o["position"] is not None:
-        text = next(p["text"] for p in c["overall"]["positions"] if p["id"] == o["position"])
-        out += ["", text]
-    out += ["", f"{ui['read_more']}: {c['overall']['link']['label']} ({c['overall']['link']['href']})", ""]
+        out += ["", next(p["text"] for p in c["overall"]["positions"] if p["id"] == o["position"])]
+    if c["mode"] == "barriers":
+        out += ["", shared["no_barriers_caveat"]]
+    out += ["", f"{ui['read_more']}: [{c['overall']['link']['label']}]({_href(c['overall']['link'], root)})", ""]
     return "\n".join(out)
 
 

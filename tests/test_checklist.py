@@ -177,6 +177,7 @@ def test_scoring_ignores_unanswered_and_uses_floor_percent():
     resistance = s["groups"][0]
     assert resistance == {
         "id": "resistance", "rated": 3, "total": 5, "score": 3, "max": 6, "percent": 50, "band": "some",
+        "seen": 2, "clearly": 1, "partly": 1, "not_seen": 1, "unanswered": 2,
     }
     assert s["groups"][1]["band"] == "none" and s["groups"][1]["percent"] is None
     # 1 of 2 points in one indicator... 1/6 = 16.67% -> 16 (floor, not round)
@@ -189,25 +190,52 @@ def test_scoring_ignores_unanswered_and_uses_floor_percent():
     assert s["groups"][0]["percent"] == 83 and s["groups"][0]["band"] == "high"
 
 
-def test_position_needs_every_group_and_mirrors_between_modes():
+def _evidence(content, text="What we saw, where and when."):
+    return {g["id"]: text for g in content["groups"]}
+
+
+def test_position_needs_every_group_rated_with_evidence_and_mirrors_between_modes():
     barriers = load_content("barriers")
     ids = [g["indicators"][0]["id"] for g in barriers["groups"]]
+    notes = _evidence(barriers)
     partial = {i: 2 for i in ids[:-1]}
-    assert score(barriers, partial)["overall"]["position"] is None
-    assert score(barriers, {i: 2 for i in ids})["overall"]["position"] == "doing-to"
-    assert score(barriers, {i: 1 for i in ids})["overall"]["position"] == "doing-for"
-    assert score(barriers, {i: 0 for i in ids})["overall"]["position"] == "doing-with"
+    assert score(barriers, partial, notes)["overall"]["position"] is None
+    assert score(barriers, {i: 2 for i in ids}, notes)["overall"]["position"] == "doing-to"
+    assert score(barriers, {i: 1 for i in ids}, notes)["overall"]["position"] == "doing-for"
+    assert score(barriers, {i: 0 for i in ids}, notes)["overall"]["position"] == "doing-with"
     principles = load_content("principles")
     ids = [g["indicators"][0]["id"] for g in principles["groups"]]
-    assert score(principles, {i: 2 for i in ids})["overall"]["position"] == "doing-with"
-    assert score(principles, {i: 0 for i in ids})["overall"]["position"] == "doing-to"
+    assert score(principles, {i: 2 for i in ids}, _evidence(principles))["overall"]["position"] == "doing-with"
+    assert score(principles, {i: 0 for i in ids}, _evidence(principles))["overall"]["position"] == "doing-to"
+
+
+def test_no_place_on_the_scale_without_evidence_notes():
+    """Issue 11: ratings alone, or a blank note, do not place the initiative."""
+    barriers = load_content("barriers")
+    ratings = {g["indicators"][0]["id"]: 0 for g in barriers["groups"]}
+    o = score(barriers, ratings)["overall"]
+    assert o["position"] is None and o["evidence_missing"] == [g["id"] for g in barriers["groups"]]
+    notes = _evidence(barriers)
+    notes["avoidance"] = "   \n "
+    o = score(barriers, ratings, notes)["overall"]
+    assert o["position"] is None and o["evidence_missing"] == ["avoidance"]
+    c = BarrierChecklist()
+    for indicator_id in ratings:
+        c.set_rating(indicator_id, 0)
+    last = c.summary().splitlines()[-1]
+    assert last.startswith("Where the initiative sits: The initiative is placed on the scale only when")
+    assert last.endswith("Still needed: Resistance to change, Procedure and practice, Avoidance of challenge, Demand to conform.")
+    # Seeing no barriers is not "doing with": the export says so plainly.
+    assert 'Seeing no barriers is not the same as "doing with".' in c.to_markdown()
+    assert "not the same as" not in BarrierChecklist(mode="principles").to_markdown()
 
 
 def test_overall_sums_every_answered_indicator():
     content = load_content("barriers")
     ratings = {"res-same-routines": 2, "proc-risk-veto": 1, "avo-anger-symptom": 0, "con-jargon": 2, "con-ground-rules": 2}
-    o = score(content, ratings)["overall"]
+    o = score(content, ratings, _evidence(content))["overall"]
     assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (7, 10, 5, 19, 70)
+    assert (o["seen"], o["clearly"], o["partly"], o["not_seen"], o["unanswered"]) == (4, 3, 1, 1, 14)
     assert o["band"] == "high" and o["position"] == "doing-to"
 
 
@@ -263,12 +291,17 @@ def test_summary_text():
     for indicator_id, value in {"res-same-routines": 2, "res-short-term": 1, "proc-risk-veto": 0,
                                 "avo-criticism-minuted": 2, "con-jargon": 1}.items():
         c.set_rating(indicator_id, value)
+    for group_id in c.group_ids():
+        c.set_note(group_id, "Evidence.")
     lines = c.summary().splitlines()
-    assert lines[1] == "- Institutional resistance to change: 3/4 (75%), 2 of 5 indicators rated. Strong signs of this barrier"
-    assert lines[2].endswith(": 0/2 (0%), 1 of 5 indicators rated. Few signs of this barrier")
-    assert lines[4].endswith(": 1/2 (50%), 1 of 5 indicators rated. Some signs of this barrier")
-    assert lines[5] == "Overall: 6/10 (60%), 5 of 19 indicators rated."
+    # Counts of indicators seen, not percentages.
+    assert lines[1] == ("- Institutional resistance to change: 2 of 5 indicators seen (1 clearly, 1 partly), "
+                        "0 not seen, 3 not answered. Strong signs of this barrier")
+    assert lines[2].endswith(": 0 of 5 indicators seen (0 clearly, 0 partly), 1 not seen, 4 not answered. Few signs of this barrier")
+    assert lines[4].endswith(": 1 of 5 indicators seen (0 clearly, 1 partly), 0 not seen, 4 not answered. Some signs of this barrier")
+    assert lines[5] == "Overall: 4 of 19 indicators seen (2 clearly, 2 partly), 1 not seen, 14 not answered."
     assert lines[6] == "Where the initiative sits: Doing for"
+    assert "%" not in c.summary() and "%" not in c.to_markdown()
     assert BarrierChecklist().summary().startswith("Barrier checklist: (no initiative named)")
 
 
@@ -329,7 +362,7 @@ GOLDEN = json.loads((Path(__file__).resolve().parent / "golden" / "checklist.jso
 @pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda c: c["name"])
 def test_golden_scores_and_exports(case):
     """node --test tests/node/checklist.test.mjs checks score.js and export.js against the same cases."""
-    content = GOLDEN["content"]
-    assert score(content, case["ratings"]) == case["scores"]
-    assert to_markdown(content, case["initiative"], case["ratings"], case["notes"]) == case["markdown"]
+    content, shared = GOLDEN["content"], GOLDEN["shared"]
+    assert score(content, case["ratings"], case["notes"]) == case["scores"]
+    assert to_markdown(content, shared, case["initiative"], case["ratings"], case["notes"], case["root"]) == case["markdown"]
     assert as_dict(content, "barriers", case["initiative"], case["ratings"], case["notes"]) == case["json"]

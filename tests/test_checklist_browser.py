@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coproduction_course.checklist import BarrierChecklist, load_content, score, to_markdown
+from coproduction_course.content import ui_text
 
 PAGE = "chapters/barrier-checklist.html"
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
@@ -58,6 +59,23 @@ def js_scores(widget, content):
         "position": profile.get_attribute("data-position") or None,
     }
     return {"groups": groups, "overall": overall}
+
+
+SHOWN = ("id", "rated", "total", "score", "max", "percent", "band")
+
+
+def python_scores(content, ratings, notes=None):
+    """The scores, limited to what the view writes into its data attributes."""
+    s = score(content, ratings, notes)
+    return {
+        "groups": [{k: g[k] for k in SHOWN} for g in s["groups"]],
+        "overall": {k: s["overall"][k] for k in (*SHOWN[1:], "position")},
+    }
+
+
+def write_evidence(widget, content, text="Seen at the March meeting."):
+    for group in content["groups"]:
+        widget.locator(f'textarea[data-note="{group["id"]}"]').fill(text)
 
 
 def download_text(page, widget, action):
@@ -114,16 +132,22 @@ def test_every_control_changes_what_the_student_sees(page, site_url):
         assert group["feedback"]["high"] in text and group["question"] in text
         href = box.locator("a").get_attribute("href")
         assert href == f"{site_url}/{group['link']['href']}"
-    # the position appears once every barrier is rated, marked with text as well as style
+    # the position appears once every barrier is rated and has an evidence note,
+    # marked with text as well as style
     profile = first.locator('[data-role="profile"]')
+    assert profile.get_attribute("data-position") == ""
+    assert "Still needed" in profile.locator('[data-role="position-text"]').inner_text()
+    write_evidence(first, BARRIERS)
     assert profile.get_attribute("data-position") == "doing-to"
+    assert 'not the same as "doing with"' in profile.inner_text()
     current = profile.locator('li[aria-current="true"]')
     assert current.count() == 1 and BARRIERS["ui"]["position_marker"] in current.inner_text()
     assert "Doing to" in current.inner_text()
     assert profile.locator("a").get_attribute("href") == f"{site_url}/chapters/04-nef-review-for-mind.html#doing-to-for-with"
-    assert "Resistance to change: 100%" in first.locator("svg.cwc-chart").get_attribute("aria-label")
+    assert "Resistance to change: 1 of 5 seen" in first.locator("svg.cwc-chart").get_attribute("aria-label")
     assert first.locator("svg.cwc-chart").get_attribute("role") == "img"
-    assert "100%" in first.locator("svg.cwc-chart").text_content()  # values drawn as text too
+    assert "1 of 5 seen" in first.locator("svg.cwc-chart").text_content()  # values drawn as text too
+    assert "%" not in first.inner_text()  # counts, not percentages
     # the live region announces feedback changes
     rate(first, "res-short-term", "0")
     assert "Institutional resistance to change" in first.locator('[role="status"]').inner_text()
@@ -151,6 +175,14 @@ def test_reset_asks_first(page, site_url):
     assert widget.locator("textarea").first.input_value() == "keep me"
     widget.locator('button[data-action="reset-cancel"]').click()
     assert not confirm.is_visible()
+    assert widget.locator("textarea").first.input_value() == "keep me"
+    # Escape closes the confirmation too, keeps everything, and returns focus.
+    widget.locator('button[data-action="reset"]').click()
+    assert confirm.is_visible()
+    page.keyboard.press("Escape")
+    assert not confirm.is_visible()
+    assert page.evaluate("document.activeElement.dataset.action") == "reset"
+    assert widget.locator('button[data-action="reset"]').get_attribute("aria-expanded") == "false"
     assert widget.locator("textarea").first.input_value() == "keep me"
     widget.locator('button[data-action="reset"]').click()
     widget.locator('button[data-action="reset-yes"]').click()
@@ -197,12 +229,14 @@ def test_scores_and_exports_agree_with_python(page, site_url):
                     ratings.pop(indicator_id, None)
                 else:
                     ratings[indicator_id] = int(value)
-            assert js_scores(widget, content) == score(content, ratings), f"{mode} round {round_}"
+            assert js_scores(widget, content) == python_scores(content, ratings), f"{mode} round {round_}"
         # every group rated: a position both sides agree on
         for group in content["groups"]:
             rate(widget, group["indicators"][0]["id"], "1")
             ratings[group["indicators"][0]["id"]] = 1
-        expected = score(content, ratings)
+        write_evidence(widget, content)
+        notes = {g["id"]: "Seen at the March meeting." for g in content["groups"]}
+        expected = python_scores(content, ratings, notes)
         assert expected["overall"]["position"] is not None
         assert js_scores(widget, content) == expected
         widget.locator('input[data-role="initiative"]').fill("Agreement test")
@@ -210,10 +244,13 @@ def test_scores_and_exports_agree_with_python(page, site_url):
         python = BarrierChecklist(mode=mode, initiative="Agreement test")
         for key, value in ratings.items():
             python.set_rating(key, value)
+        for group_id, note in notes.items():
+            python.set_note(group_id, note)
         python.set_note(content["groups"][0]["id"], "first\n\n  indented <b>bold</b>")
         name, text = download_text(page, widget, "markdown")
         assert name.endswith(".md") and "agreement-test" in name
-        assert text == python.to_markdown()
+        # The page's links are absolute, from the site's address.
+        assert text == to_markdown(content, ui_text("checklist"), "Agreement test", python.ratings, python.notes, f"{site_url}/")
         name, text = download_text(page, widget, "json")
         assert name.endswith(".json")
         assert json.loads(text) == python.as_dict()

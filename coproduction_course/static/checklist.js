@@ -81,6 +81,32 @@ function slug(text) {
   return String(text || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "answers";
 }
 
+// common/links.js
+function siteRoot(doc = globalThis.document) {
+  if (!doc || !doc.documentElement) return null;
+  const root = doc.documentElement.dataset.content_root;
+  if (root === void 0) return null;
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  const here = canonical && canonical.href || globalThis.location && globalThis.location.href;
+  try {
+    return new URL(root || "./", here).href;
+  } catch (err) {
+    return null;
+  }
+}
+function absoluteHref(href2, root) {
+  if (!root) return null;
+  try {
+    return new URL(href2, root).href;
+  } catch (err) {
+    return null;
+  }
+}
+function bookLink(link) {
+  const url = absoluteHref(link.href, siteRoot());
+  return url ? h("a", { href: url, text: link.label }) : h("span", { text: link.label });
+}
+
 // checklist/score.js
 var RATING_VALUES = [0, 1, 2];
 var RATING_KEYS = ["not_seen", "partly", "clearly"];
@@ -94,33 +120,34 @@ function bandFor(content, rated, percent) {
   }
   return content.bands[content.bands.length - 1].id;
 }
-function groupScore(content, group, ratings) {
-  const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
-  const rated = values.length;
-  const points = values.reduce((a, b) => a + b, 0);
-  const max = 2 * rated;
-  const percent = max ? Math.floor(100 * points / max) : null;
-  return {
-    id: group.id,
-    rated,
-    total: group.indicators.length,
-    score: points,
-    max,
-    percent,
-    band: bandFor(content, rated, percent)
-  };
+function counts(values, total) {
+  const clearly = values.filter((v) => v === 2).length;
+  const partly = values.filter((v) => v === 1).length;
+  const notSeen = values.filter((v) => v === 0).length;
+  return { seen: clearly + partly, clearly, partly, not_seen: notSeen, unanswered: total - values.length };
 }
-function scoreAll(content, ratings) {
-  const groups = content.groups.map((group) => groupScore(content, group, ratings));
-  const sum = (key) => groups.reduce((total, g) => total + g[key], 0);
-  const rated = sum("rated");
-  const score = sum("score");
-  const max = 2 * rated;
+function banded(content, values, total) {
+  const max = 2 * values.length;
+  const score = values.reduce((a, b) => a + b, 0);
   const percent = max ? Math.floor(100 * score / max) : null;
-  const band = bandFor(content, rated, percent);
-  const everyGroupRated = groups.every((g) => g.rated > 0);
-  const position = everyGroupRated && band !== "none" ? content.overall.by_band[band] : null;
-  return { groups, overall: { rated, total: sum("total"), score, max, percent, band, position } };
+  return { rated: values.length, total, score, max, percent, band: bandFor(content, values.length, percent), ...counts(values, total) };
+}
+function scoreAll(content, ratings, notes = {}) {
+  const all = [];
+  const missing = [];
+  const groups = content.groups.map((group) => {
+    const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
+    all.push(...values);
+    if (!values.length || !String(notes[group.id] || "").trim()) missing.push(group.id);
+    return { id: group.id, ...banded(content, values, group.indicators.length) };
+  });
+  const overall = banded(content, all, groups.reduce((t, g) => t + g.total, 0));
+  const position = !missing.length && overall.band !== "none" ? content.overall.by_band[overall.band] : null;
+  const { seen, clearly, partly, not_seen: notSeen, unanswered, ...rest } = overall;
+  return {
+    groups,
+    overall: { ...rest, position, evidence_missing: missing, seen, clearly, partly, not_seen: notSeen, unanswered }
+  };
 }
 
 // checklist/export.js
@@ -134,26 +161,37 @@ function positionOf(content, position) {
 function positionLabel(content, position) {
   return position === null ? content.overall.not_enough : positionOf(content, position).label;
 }
-function scoreText(content, s, withBand = true) {
-  const rated = fill(content.ui.rated_template, { rated: s.rated, total: s.total });
-  if (s.percent === null) return `${content.ui.not_rated} (${rated})`;
-  const text = `${s.score}/${s.max} (${s.percent}%), ${rated}.`;
-  return withBand ? `${text} ${bandLabel(content, s.band)}` : text;
+function countsText(shared, s) {
+  return fill(shared.counts_template, s);
+}
+function scoreText(content, shared, s, withBand = true) {
+  if (!s.rated) return `${content.ui.not_rated} (${fill(content.ui.rated_template, { rated: 0, total: s.total })})`;
+  const text = countsText(shared, s);
+  return withBand && s.rated ? `${text} ${bandLabel(content, s.band)}` : text;
+}
+function positionText(content, shared, o) {
+  if (o.position !== null) return positionLabel(content, o.position);
+  if (o.rated === 0) return content.overall.not_enough;
+  const shorts = Object.fromEntries(content.groups.map((g) => [g.id, g.short]));
+  return fill(shared.needs_evidence, { missing: o.evidence_missing.map((id) => shorts[id]).join(", ") });
+}
+function href(link, root) {
+  return root ? root.replace(/\/+$/, "") + "/" + link.href : link.href;
 }
 function ratingLabel(content, value) {
   return isRating(value) ? content.rating_labels[RATING_KEYS[value]] : content.rating_labels.unanswered;
 }
-function groupMarkdown(content, group, gs, ratings, notes) {
+function groupMarkdown(content, shared, group, gs, answers, root) {
   const ui = content.ui;
   const out = [`## ${group.title}`, ""];
   for (const indicator of group.indicators) {
-    out.push(`- ${indicator.text} **${ratingLabel(content, ratings[indicator.id])}**`);
+    out.push(`- ${indicator.text} **${ratingLabel(content, answers.ratings[indicator.id])}**`);
   }
-  out.push("", scoreText(content, gs), "");
+  out.push("", scoreText(content, shared, gs), "");
   out.push(`${ui.feedback_heading}: ${group.feedback[gs.band]}`, "");
   out.push(`${ui.question_heading}: ${group.question}`, "");
-  out.push(`${ui.read_more}: ${group.link.label} (${group.link.href})`, "");
-  const note = notes[group.id] || "";
+  out.push(`${ui.read_more}: [${group.link.label}](${href(group.link, root)})`, "");
+  const note = answers.notes[group.id] || "";
   if (note) {
     out.push(`${ui.notes_label}:`, "");
     for (const line of note.split("\n")) out.push(line ? "> " + line : ">");
@@ -161,17 +199,19 @@ function groupMarkdown(content, group, gs, ratings, notes) {
   }
   return out;
 }
-function toMarkdown(content, initiative, ratings, notes) {
+function toMarkdown(content, shared, initiative, ratings, notes, root = null) {
   const c = content;
-  const s = scoreAll(c, ratings);
   const ui = c.ui;
+  const s = scoreAll(c, ratings, notes);
+  const answers = { ratings, notes };
   const out = [`# ${c.title}`, "", `**${ui.initiative_label}** ${initiative.trim() || ui.no_initiative}`, ""];
-  c.groups.forEach((group, index) => out.push(...groupMarkdown(c, group, s.groups[index], ratings, notes)));
+  c.groups.forEach((group, index) => out.push(...groupMarkdown(c, shared, group, s.groups[index], answers, root)));
   const o = s.overall;
-  out.push(`## ${ui.profile_heading}`, "", `Overall: ${scoreText(c, o, false)}`, "");
-  out.push(`${ui.position_heading}: ${positionLabel(c, o.position)}`);
+  out.push(`## ${ui.profile_heading}`, "", `${shared.overall_label}: ${scoreText(c, shared, o, false)}`, "");
+  out.push(`${ui.position_heading}: ${positionText(c, shared, o)}`);
   if (o.position !== null) out.push("", positionOf(c, o.position).text);
-  out.push("", `${ui.read_more}: ${c.overall.link.label} (${c.overall.link.href})`, "");
+  if (c.mode === "barriers") out.push("", shared.no_barriers_caveat);
+  out.push("", `${ui.read_more}: [${c.overall.link.label}](${href(c.overall.link, root)})`, "");
   return out.join("\n");
 }
 function asDict(content, mode, initiative, ratings, notes) {
@@ -183,7 +223,7 @@ function asDict(content, mode, initiative, ratings, notes) {
     }
     if (notes[group.id]) cleanNotes[group.id] = notes[group.id];
   }
-  return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings) };
+  return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings, notes) };
 }
 
 // common/store.js
@@ -304,32 +344,6 @@ function buildHeader(content, ids, restoredStatus) {
   return { nodes, notice, initiativeInput };
 }
 
-// common/links.js
-function siteRoot(doc = globalThis.document) {
-  if (!doc || !doc.documentElement) return null;
-  const root = doc.documentElement.dataset.content_root;
-  if (root === void 0) return null;
-  const canonical = doc.querySelector('link[rel="canonical"]');
-  const here = canonical && canonical.href || globalThis.location && globalThis.location.href;
-  try {
-    return new URL(root || "./", here).href;
-  } catch (err) {
-    return null;
-  }
-}
-function absoluteHref(href, root) {
-  if (!root) return null;
-  try {
-    return new URL(href, root).href;
-  } catch (err) {
-    return null;
-  }
-}
-function bookLink(link) {
-  const url = absoluteHref(link.href, siteRoot());
-  return url ? h("a", { href: url, text: link.label }) : h("span", { text: link.label });
-}
-
 // checklist/view-group.js
 function ratingOptions(content) {
   return [
@@ -391,7 +405,7 @@ function buildGroup(content, group, prefix, handlers) {
 }
 
 // checklist/view-profile.js
-function buildProfile(content, prefix) {
+function buildProfile(content, shared, prefix) {
   const ui = content.ui;
   const chartHolder = h("div", { "data-role": "chart" });
   const scale = h("ol", { class: "cwc-scale", "data-role": "scale" });
@@ -402,7 +416,7 @@ function buildProfile(content, prefix) {
     scaleItems[place.id] = { item, marker };
     scale.append(item);
   }
-  const positionText = h("p", { "data-role": "position-text" });
+  const positionText2 = h("p", { "data-role": "position-text" });
   const overallLine = h("p", { "data-role": "overall" });
   const initiativeShown = h("span", { dir: "auto", "data-role": "initiative-shown" });
   const element = h(
@@ -414,12 +428,13 @@ function buildProfile(content, prefix) {
     chartHolder,
     h("h4", { text: ui.position_heading }),
     scale,
-    positionText,
+    positionText2,
+    content.mode === "barriers" ? h("p", { class: "cwc-caveat", "data-role": "caveat", text: shared.no_barriers_caveat }) : null,
     h("p", {}, `${ui.read_more}: `, bookLink(content.overall.link))
   );
-  return { element, chartHolder, scaleItems, positionText, overallLine, initiativeShown };
+  return { element, chartHolder, scaleItems, positionText: positionText2, overallLine, initiativeShown };
 }
-function drawChart(content, s, holder) {
+function drawChart(content, shared, s, holder) {
   const ui = content.ui;
   const width = Math.max(240, Math.min(800, Math.round(holder.clientWidth || 320)));
   const row = 50;
@@ -429,16 +444,16 @@ function drawChart(content, s, holder) {
   content.groups.forEach((group, index) => {
     const gs = s.groups[index];
     const y = index * row;
-    const value = gs.percent === null ? ui.not_rated : `${gs.percent}%`;
-    described.push(`${group.short}: ${value}${gs.percent === null ? "" : ", " + bandLabel(content, gs.band)}`);
+    const value = gs.rated ? fill(shared.chart_value, gs) : ui.not_rated;
+    described.push(`${group.short}: ${value}${gs.rated ? ", " + bandLabel(content, gs.band) : ""}`);
     parts.push(
       svg("text", { x: 1, y: y + 17, "font-size": 15, text: group.short }),
       svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
       svg("rect", { class: "cwc-track", x: 1, y: y + 24, width: track, height: 18, rx: 3 })
     );
-    if (gs.percent) {
-      const barWidth = Math.max(2, track * gs.percent / 100);
-      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-percent": gs.percent }));
+    if (gs.seen) {
+      const barWidth = Math.max(2, track * gs.seen / gs.total);
+      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-seen": gs.seen }));
     }
   });
   const label = `${ui.chart_label} ${described.join("; ")}.`;
@@ -560,7 +575,7 @@ function buildActionsFor(view) {
   return buildActions(content, {
     onMarkdown: () => {
       const s = current(model);
-      download(`${baseName()}.md`, toMarkdown(content, s.initiative, s.ratings, s.notes), "text/markdown;charset=utf-8");
+      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, siteRoot()), "text/markdown;charset=utf-8");
     },
     onJson: () => {
       const s = current(model);
@@ -579,27 +594,27 @@ function buildActionsFor(view) {
   });
 }
 function groupAnnouncements(view, s, before) {
-  const { content, ui, groups } = view;
+  const { content, ui, shared, groups } = view;
   const changed = [];
   content.groups.forEach((group, index) => {
     const gs = s.groups[index];
     const { box, scoreLine, feedbackLine } = groups[index].feedback;
-    scoreLine.textContent = scoreText(content, gs);
+    scoreLine.textContent = scoreText(content, shared, gs);
     feedbackLine.textContent = " " + group.feedback[gs.band];
     Object.assign(box.dataset, { band: gs.band, score: gs.score, max: gs.max, rated: gs.rated });
     box.dataset.percent = gs.percent === null ? "" : gs.percent;
     const old = before.groups[index];
-    if (old.band !== gs.band || old.percent !== gs.percent) {
-      const scoreValue = gs.percent === null ? ui.not_rated : `${gs.score}/${gs.max}, ${gs.percent}%`;
+    if (old.band !== gs.band || old.seen !== gs.seen || old.rated !== gs.rated) {
+      const scoreValue = gs.rated ? countsText(shared, gs) : ui.not_rated;
       changed.push(fill(ui.announce_template, { group: group.title, band: bandLabel(content, gs.band), score: scoreValue }));
     }
   });
   return changed;
 }
 function drawProfile(view, s, before) {
-  const { content, profile, ui } = view;
+  const { content, profile, ui, shared } = view;
   const o = s.overall;
-  profile.overallLine.textContent = `Overall: ${scoreText(content, o, false)}`;
+  profile.overallLine.textContent = `${shared.overall_label}: ${scoreText(content, shared, o, false)}`;
   const data = profile.element.dataset;
   Object.assign(data, { position: o.position === null ? "" : o.position, band: o.band, score: o.score, max: o.max, rated: o.rated });
   data.percent = o.percent === null ? "" : o.percent;
@@ -609,9 +624,9 @@ function drawProfile(view, s, before) {
     else item.removeAttribute("aria-current");
     marker.hidden = !here;
   }
-  profile.positionText.textContent = o.position === null ? content.overall.not_enough : positionOf(content, o.position).text;
-  view.chartWidth = drawChart(content, s, profile.chartHolder);
-  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionLabel(content, o.position)}.`] : [];
+  profile.positionText.textContent = o.position === null ? positionText(content, shared, o) : positionOf(content, o.position).text;
+  view.chartWidth = drawChart(content, shared, s, profile.chartHolder);
+  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionText(content, shared, o)}`] : [];
 }
 function syncInputs(view) {
   const { model, groups, header, profile, ui } = view;
@@ -630,7 +645,7 @@ function syncInputs(view) {
   profile.initiativeShown.textContent = initiative.trim() || ui.no_initiative;
 }
 function draw(view) {
-  const s = scoreAll(view.content, view.model.get("ratings") || {});
+  const s = scoreAll(view.content, view.model.get("ratings") || {}, view.model.get("notes") || {});
   const before = view.lastScores || s;
   const changed = [...groupAnnouncements(view, s, before), ...drawProfile(view, s, before)];
   view.lastScores = s;
@@ -646,7 +661,7 @@ function assemble(model, el) {
   const ui = content.ui;
   const id = uid("cwc");
   const ids = { title: `${id}-title`, initiative: `${id}-initiative` };
-  const view = { model, content, ui, status: liveRegion(), storageNote: h("p", { class: "cw-hint", text: ui.saved_note }) };
+  const view = { model, content, ui, shared: model.get("ui"), status: liveRegion(), storageNote: h("p", { class: "cw-hint", text: ui.saved_note }) };
   view.header = buildHeader(content, ids, ensureRestored(model));
   const root = h("section", { class: "cw-widget cwc", "data-mode": model.get("mode") }, ...view.header.nodes);
   view.header.initiativeInput.addEventListener("input", () => {
@@ -655,7 +670,7 @@ function assemble(model, el) {
   });
   const handlers = editors(model);
   view.groups = content.groups.map((group, index) => buildGroup(content, group, `${id}-g${index}`, handlers));
-  view.profile = buildProfile(content, id);
+  view.profile = buildProfile(content, view.shared, id);
   root.append(...view.groups.map((g) => g.element), view.profile.element);
   root.append(...buildActionsFor(view).nodes, view.storageNote, view.status);
   el.append(root);
@@ -680,19 +695,19 @@ function render({ model, el }) {
     persist(view);
   };
   model.on("change:ratings", onRatings);
-  model.on("change:notes", onText);
+  model.on("change:notes", onRatings);
   model.on("change:initiative", onText);
   syncInputs(view);
   draw(view);
   const resizer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
     const width = Math.round(view.profile.chartHolder.clientWidth);
-    if (width && Math.abs(width - view.chartWidth) > 4) view.chartWidth = drawChart(content, view.lastScores, view.profile.chartHolder);
+    if (width && Math.abs(width - view.chartWidth) > 4) view.chartWidth = drawChart(content, view.shared, view.lastScores, view.profile.chartHolder);
   });
   if (resizer) resizer.observe(view.profile.chartHolder);
   return () => {
     if (resizer) resizer.disconnect();
     model.off("change:ratings", onRatings);
-    model.off("change:notes", onText);
+    model.off("change:notes", onRatings);
     model.off("change:initiative", onText);
   };
 }

@@ -22,10 +22,12 @@ from coproduction_course import debate  # noqa: E402
 from coproduction_course.content import ui_text  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+ROOT_URL = "https://example.org/course/"  # every other case has absolute links
 
 
 def checklist_cases() -> dict:
     content = load_content("barriers")
+    shared = ui_text("checklist")
     ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
     notes_all = {g["id"]: f"Seen at the {g['short']} meeting.\n\nSecond paragraph." for g in content["groups"]}
     inputs = [
@@ -38,16 +40,18 @@ def checklist_cases() -> dict:
     ]
     cases = []
     for name, initiative, ratings, notes in inputs:
+        root = ROOT_URL if len(cases) % 2 else None
         cases.append({
             "name": name,
+            "root": root,
             "initiative": initiative,
             "ratings": ratings,
             "notes": notes,
-            "scores": score(content, ratings),
-            "markdown": to_markdown(content, initiative, ratings, notes),
+            "scores": score(content, ratings, notes),
+            "markdown": to_markdown(content, shared, initiative, ratings, notes, root),
             "json": as_dict(content, "barriers", initiative, ratings, notes),
         })
-    return {"content": content, "cases": cases}
+    return {"content": content, "shared": shared, "cases": cases}
 
 
 def debate_cases() -> dict:

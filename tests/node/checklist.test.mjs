@@ -9,12 +9,12 @@ import { CHECKLIST_FORMAT } from "../../coproduction_course/static/src/checklist
 import { upgrade } from "../../coproduction_course/static/src/common/store.js";
 
 const golden = JSON.parse(readFileSync(new URL("../golden/checklist.json", import.meta.url), "utf8"));
-const { content } = golden;
+const { content, shared } = golden;
 
 for (const c of golden.cases) {
   test(`checklist golden case: ${c.name}`, () => {
-    assert.deepEqual(scoreAll(content, c.ratings), c.scores);
-    assert.equal(toMarkdown(content, c.initiative, c.ratings, c.notes), c.markdown);
+    assert.deepEqual(scoreAll(content, c.ratings, c.notes), c.scores);
+    assert.equal(toMarkdown(content, shared, c.initiative, c.ratings, c.notes, c.root), c.markdown);
     assert.deepEqual(asDict(content, "barriers", c.initiative, c.ratings, c.notes), c.json);
   });
 }

@@ -17,28 +17,42 @@ export function positionLabel(content, position) {
   return position === null ? content.overall.not_enough : positionOf(content, position).label;
 }
 
-export function scoreText(content, s, withBand = true) {
-  const rated = fill(content.ui.rated_template, { rated: s.rated, total: s.total });
-  if (s.percent === null) return `${content.ui.not_rated} (${rated})`;
-  const text = `${s.score}/${s.max} (${s.percent}%), ${rated}.`;
-  return withBand ? `${text} ${bandLabel(content, s.band)}` : text;
+export function countsText(shared, s) {
+  return fill(shared.counts_template, s);
+}
+
+export function scoreText(content, shared, s, withBand = true) {
+  if (!s.rated) return `${content.ui.not_rated} (${fill(content.ui.rated_template, { rated: 0, total: s.total })})`;
+  const text = countsText(shared, s);
+  return withBand && s.rated ? `${text} ${bandLabel(content, s.band)}` : text;
+}
+
+export function positionText(content, shared, o) {
+  if (o.position !== null) return positionLabel(content, o.position);
+  if (o.rated === 0) return content.overall.not_enough;
+  const shorts = Object.fromEntries(content.groups.map((g) => [g.id, g.short]));
+  return fill(shared.needs_evidence, { missing: o.evidence_missing.map((id) => shorts[id]).join(", ") });
+}
+
+function href(link, root) {
+  return root ? root.replace(/\/+$/, "") + "/" + link.href : link.href;
 }
 
 export function ratingLabel(content, value) {
   return isRating(value) ? content.rating_labels[RATING_KEYS[value]] : content.rating_labels.unanswered;
 }
 
-function groupMarkdown(content, group, gs, ratings, notes) {
+function groupMarkdown(content, shared, group, gs, answers, root) {
   const ui = content.ui;
   const out = [`## ${group.title}`, ""];
   for (const indicator of group.indicators) {
-    out.push(`- ${indicator.text} **${ratingLabel(content, ratings[indicator.id])}**`);
+    out.push(`- ${indicator.text} **${ratingLabel(content, answers.ratings[indicator.id])}**`);
   }
-  out.push("", scoreText(content, gs), "");
+  out.push("", scoreText(content, shared, gs), "");
   out.push(`${ui.feedback_heading}: ${group.feedback[gs.band]}`, "");
   out.push(`${ui.question_heading}: ${group.question}`, "");
-  out.push(`${ui.read_more}: ${group.link.label} (${group.link.href})`, "");
-  const note = notes[group.id] || "";
+  out.push(`${ui.read_more}: [${group.link.label}](${href(group.link, root)})`, "");
+  const note = answers.notes[group.id] || "";
   if (note) {
     out.push(`${ui.notes_label}:`, "");
     for (const line of note.split("\n")) out.push(line ? "> " + line : ">");
@@ -48,17 +62,20 @@ function groupMarkdown(content, group, gs, ratings, notes) {
 }
 
 // The Markdown export: the same text, line for line, as checklist.to_markdown().
-export function toMarkdown(content, initiative, ratings, notes) {
+// shared: the checklist block of data/ui.yml; root: the site's address (links absolute).
+export function toMarkdown(content, shared, initiative, ratings, notes, root = null) {
   const c = content;
-  const s = scoreAll(c, ratings);
   const ui = c.ui;
+  const s = scoreAll(c, ratings, notes);
+  const answers = { ratings, notes };
   const out = [`# ${c.title}`, "", `**${ui.initiative_label}** ${initiative.trim() || ui.no_initiative}`, ""];
-  c.groups.forEach((group, index) => out.push(...groupMarkdown(c, group, s.groups[index], ratings, notes)));
+  c.groups.forEach((group, index) => out.push(...groupMarkdown(c, shared, group, s.groups[index], answers, root)));
   const o = s.overall;
-  out.push(`## ${ui.profile_heading}`, "", `Overall: ${scoreText(c, o, false)}`, "");
-  out.push(`${ui.position_heading}: ${positionLabel(c, o.position)}`);
+  out.push(`## ${ui.profile_heading}`, "", `${shared.overall_label}: ${scoreText(c, shared, o, false)}`, "");
+  out.push(`${ui.position_heading}: ${positionText(c, shared, o)}`);
   if (o.position !== null) out.push("", positionOf(c, o.position).text);
-  out.push("", `${ui.read_more}: ${c.overall.link.label} (${c.overall.link.href})`, "");
+  if (c.mode === "barriers") out.push("", shared.no_barriers_caveat);
+  out.push("", `${ui.read_more}: [${c.overall.link.label}](${href(c.overall.link, root)})`, "");
   return out.join("\n");
 }
 
@@ -72,5 +89,5 @@ export function asDict(content, mode, initiative, ratings, notes) {
     }
     if (notes[group.id]) cleanNotes[group.id] = notes[group.id];
   }
-  return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings) };
+  return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings, notes) };
 }

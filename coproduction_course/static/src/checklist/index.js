@@ -6,8 +6,9 @@ import { h, uid, liveRegion } from "../common/dom.js";
 import { download } from "../common/download.js";
 import { landmarkName } from "../common/landmark.js";
 import { fill, slug } from "../common/text.js";
+import { siteRoot } from "../common/links.js";
 import { isRating, scoreAll } from "./score.js";
-import { asDict, bandLabel, positionLabel, positionOf, scoreText, toMarkdown } from "./export.js";
+import { asDict, bandLabel, countsText, positionOf, positionText, scoreText, toMarkdown } from "./export.js";
 import { store } from "./saved.js";
 import { buildHeader } from "./view-header.js";
 import { buildGroup } from "./view-group.js";
@@ -63,7 +64,7 @@ function buildActionsFor(view) {
   return buildActions(content, {
     onMarkdown: () => {
       const s = current(model);
-      download(`${baseName()}.md`, toMarkdown(content, s.initiative, s.ratings, s.notes), "text/markdown;charset=utf-8");
+      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, siteRoot()), "text/markdown;charset=utf-8");
     },
     onJson: () => {
       const s = current(model);
@@ -83,18 +84,18 @@ function buildActionsFor(view) {
 }
 
 function groupAnnouncements(view, s, before) {
-  const { content, ui, groups } = view;
+  const { content, ui, shared, groups } = view;
   const changed = [];
   content.groups.forEach((group, index) => {
     const gs = s.groups[index];
     const { box, scoreLine, feedbackLine } = groups[index].feedback;
-    scoreLine.textContent = scoreText(content, gs);
+    scoreLine.textContent = scoreText(content, shared, gs);
     feedbackLine.textContent = " " + group.feedback[gs.band];
     Object.assign(box.dataset, { band: gs.band, score: gs.score, max: gs.max, rated: gs.rated });
     box.dataset.percent = gs.percent === null ? "" : gs.percent;
     const old = before.groups[index];
-    if (old.band !== gs.band || old.percent !== gs.percent) {
-      const scoreValue = gs.percent === null ? ui.not_rated : `${gs.score}/${gs.max}, ${gs.percent}%`;
+    if (old.band !== gs.band || old.seen !== gs.seen || old.rated !== gs.rated) {
+      const scoreValue = gs.rated ? countsText(shared, gs) : ui.not_rated;
       changed.push(fill(ui.announce_template, { group: group.title, band: bandLabel(content, gs.band), score: scoreValue }));
     }
   });
@@ -102,9 +103,9 @@ function groupAnnouncements(view, s, before) {
 }
 
 function drawProfile(view, s, before) {
-  const { content, profile, ui } = view;
+  const { content, profile, ui, shared } = view;
   const o = s.overall;
-  profile.overallLine.textContent = `Overall: ${scoreText(content, o, false)}`;
+  profile.overallLine.textContent = `${shared.overall_label}: ${scoreText(content, shared, o, false)}`;
   const data = profile.element.dataset;
   Object.assign(data, { position: o.position === null ? "" : o.position, band: o.band, score: o.score, max: o.max, rated: o.rated });
   data.percent = o.percent === null ? "" : o.percent;
@@ -114,9 +115,9 @@ function drawProfile(view, s, before) {
     else item.removeAttribute("aria-current");
     marker.hidden = !here;
   }
-  profile.positionText.textContent = o.position === null ? content.overall.not_enough : positionOf(content, o.position).text;
-  view.chartWidth = drawChart(content, s, profile.chartHolder);
-  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionLabel(content, o.position)}.`] : [];
+  profile.positionText.textContent = o.position === null ? positionText(content, shared, o) : positionOf(content, o.position).text;
+  view.chartWidth = drawChart(content, shared, s, profile.chartHolder);
+  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionText(content, shared, o)}`] : [];
 }
 
 function syncInputs(view) {
@@ -137,7 +138,7 @@ function syncInputs(view) {
 }
 
 function draw(view) {
-  const s = scoreAll(view.content, view.model.get("ratings") || {});
+  const s = scoreAll(view.content, view.model.get("ratings") || {}, view.model.get("notes") || {});
   const before = view.lastScores || s;
   const changed = [...groupAnnouncements(view, s, before), ...drawProfile(view, s, before)];
   view.lastScores = s;
@@ -155,7 +156,7 @@ function assemble(model, el) {
   const ui = content.ui;
   const id = uid("cwc");
   const ids = { title: `${id}-title`, initiative: `${id}-initiative` };
-  const view = { model, content, ui, status: liveRegion(), storageNote: h("p", { class: "cw-hint", text: ui.saved_note }) };
+  const view = { model, content, ui, shared: model.get("ui"), status: liveRegion(), storageNote: h("p", { class: "cw-hint", text: ui.saved_note }) };
   view.header = buildHeader(content, ids, ensureRestored(model));
   const root = h("section", { class: "cw-widget cwc", "data-mode": model.get("mode") }, ...view.header.nodes);
   view.header.initiativeInput.addEventListener("input", () => {
@@ -164,7 +165,7 @@ function assemble(model, el) {
   });
   const handlers = editors(model);
   view.groups = content.groups.map((group, index) => buildGroup(content, group, `${id}-g${index}`, handlers));
-  view.profile = buildProfile(content, id);
+  view.profile = buildProfile(content, view.shared, id);
   root.append(...view.groups.map((g) => g.element), view.profile.element);
   root.append(...buildActionsFor(view).nodes, view.storageNote, view.status);
   el.append(root);
@@ -189,20 +190,21 @@ function render({ model, el }) {
     syncInputs(view);
     persist(view);
   };
+  // A note can complete the evidence needed to place the initiative.
   model.on("change:ratings", onRatings);
-  model.on("change:notes", onText);
+  model.on("change:notes", onRatings);
   model.on("change:initiative", onText);
   syncInputs(view);
   draw(view);
   const resizer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
     const width = Math.round(view.profile.chartHolder.clientWidth);
-    if (width && Math.abs(width - view.chartWidth) > 4) view.chartWidth = drawChart(content, view.lastScores, view.profile.chartHolder);
+    if (width && Math.abs(width - view.chartWidth) > 4) view.chartWidth = drawChart(content, view.shared, view.lastScores, view.profile.chartHolder);
   });
   if (resizer) resizer.observe(view.profile.chartHolder);
   return () => {
     if (resizer) resizer.disconnect();
     model.off("change:ratings", onRatings);
-    model.off("change:notes", onText);
+    model.off("change:notes", onRatings);
     model.off("change:initiative", onText);
   };
 }

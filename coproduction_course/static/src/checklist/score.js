@@ -7,8 +7,11 @@
 //   percent = floor(100 * score / max), or null when nothing is rated;
 // - band: "none" when nothing is rated, else the first band in content.bands
 //   (low, some, high) whose up_to >= percent;
+// - a student sees counts (seen clearly / partly, not seen, not answered),
+//   not percentages; the band chooses the feedback text and the scale place;
 // - overall: the same over every answered indicator; the position is
-//   content.overall.by_band[band], only once every group has a rated indicator.
+//   content.overall.by_band[band], only once every group has a rated
+//   indicator and an evidence note (evidence_missing lists the others).
 
 export const RATING_VALUES = [0, 1, 2];
 export const RATING_KEYS = ["not_seen", "partly", "clearly"];
@@ -25,32 +28,35 @@ export function bandFor(content, rated, percent) {
   return content.bands[content.bands.length - 1].id;
 }
 
-function groupScore(content, group, ratings) {
-  const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
-  const rated = values.length;
-  const points = values.reduce((a, b) => a + b, 0);
-  const max = 2 * rated;
-  const percent = max ? Math.floor((100 * points) / max) : null;
-  return {
-    id: group.id,
-    rated,
-    total: group.indicators.length,
-    score: points,
-    max,
-    percent,
-    band: bandFor(content, rated, percent),
-  };
+function counts(values, total) {
+  const clearly = values.filter((v) => v === 2).length;
+  const partly = values.filter((v) => v === 1).length;
+  const notSeen = values.filter((v) => v === 0).length;
+  return { seen: clearly + partly, clearly, partly, not_seen: notSeen, unanswered: total - values.length };
 }
 
-export function scoreAll(content, ratings) {
-  const groups = content.groups.map((group) => groupScore(content, group, ratings));
-  const sum = (key) => groups.reduce((total, g) => total + g[key], 0);
-  const rated = sum("rated");
-  const score = sum("score");
-  const max = 2 * rated;
+function banded(content, values, total) {
+  const max = 2 * values.length;
+  const score = values.reduce((a, b) => a + b, 0);
   const percent = max ? Math.floor((100 * score) / max) : null;
-  const band = bandFor(content, rated, percent);
-  const everyGroupRated = groups.every((g) => g.rated > 0);
-  const position = everyGroupRated && band !== "none" ? content.overall.by_band[band] : null;
-  return { groups, overall: { rated, total: sum("total"), score, max, percent, band, position } };
+  return { rated: values.length, total, score, max, percent, band: bandFor(content, values.length, percent), ...counts(values, total) };
+}
+
+// notes: group id -> evidence note. The position needs a rating and a note in every group.
+export function scoreAll(content, ratings, notes = {}) {
+  const all = [];
+  const missing = [];
+  const groups = content.groups.map((group) => {
+    const values = group.indicators.map((i) => ratings[i.id]).filter(isRating);
+    all.push(...values);
+    if (!values.length || !String(notes[group.id] || "").trim()) missing.push(group.id);
+    return { id: group.id, ...banded(content, values, group.indicators.length) };
+  });
+  const overall = banded(content, all, groups.reduce((t, g) => t + g.total, 0));
+  const position = !missing.length && overall.band !== "none" ? content.overall.by_band[overall.band] : null;
+  const { seen, clearly, partly, not_seen: notSeen, unanswered, ...rest } = overall;
+  return {
+    groups,
+    overall: { ...rest, position, evidence_missing: missing, seen, clearly, partly, not_seen: notSeen, unanswered },
+  };
 }

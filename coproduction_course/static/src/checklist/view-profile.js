@@ -3,8 +3,9 @@
 import { h, svg } from "../common/dom.js";
 import { bookLink } from "../common/links.js";
 import { bandLabel } from "./export.js";
+import { fill } from "../common/text.js";
 
-export function buildProfile(content, prefix) {
+export function buildProfile(content, shared, prefix) {
   const ui = content.ui;
   const chartHolder = h("div", { "data-role": "chart" });
   const scale = h("ol", { class: "cwc-scale", "data-role": "scale" });
@@ -28,6 +29,7 @@ export function buildProfile(content, prefix) {
     h("h4", { text: ui.position_heading }),
     scale,
     positionText,
+    content.mode === "barriers" ? h("p", { class: "cwc-caveat", "data-role": "caveat", text: shared.no_barriers_caveat }) : null,
     h("p", {}, `${ui.read_more}: `, bookLink(content.overall.link)),
   );
   return { element, chartHolder, scaleItems, positionText, overallLine, initiativeShown };
@@ -36,7 +38,7 @@ export function buildProfile(content, prefix) {
 // The chart is drawn at the width it is shown at (one SVG unit = one CSS
 // pixel), so its text stays the page's size on a phone and on a projector.
 // Colours come from the theme's custom properties, so dark mode applies.
-export function drawChart(content, s, holder) {
+export function drawChart(content, shared, s, holder) {
   const ui = content.ui;
   const width = Math.max(240, Math.min(800, Math.round(holder.clientWidth || 320)));
   const row = 50;
@@ -46,16 +48,16 @@ export function drawChart(content, s, holder) {
   content.groups.forEach((group, index) => {
     const gs = s.groups[index];
     const y = index * row;
-    const value = gs.percent === null ? ui.not_rated : `${gs.percent}%`;
-    described.push(`${group.short}: ${value}${gs.percent === null ? "" : ", " + bandLabel(content, gs.band)}`);
+    const value = gs.rated ? fill(shared.chart_value, gs) : ui.not_rated;
+    described.push(`${group.short}: ${value}${gs.rated ? ", " + bandLabel(content, gs.band) : ""}`);
     parts.push(
       svg("text", { x: 1, y: y + 17, "font-size": 15, text: group.short }),
       svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
       svg("rect", { class: "cwc-track", x: 1, y: y + 24, width: track, height: 18, rx: 3 }),
     );
-    if (gs.percent) {
-      const barWidth = Math.max(2, (track * gs.percent) / 100);
-      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-percent": gs.percent }));
+    if (gs.seen) {
+      const barWidth = Math.max(2, (track * gs.seen) / gs.total);
+      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-seen": gs.seen }));
     }
   });
   const label = `${ui.chart_label} ${described.join("; ")}.`;
