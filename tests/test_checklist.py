@@ -342,7 +342,7 @@ def test_view_module_and_css_are_files_beside_the_class():
     c = BarrierChecklist()
     assert c._esm == JS.read_text(encoding="utf-8")
     assert c._css == (STATIC / "checklist.css").read_text(encoding="utf-8")
-    assert "export {" in c._esm and "initialize" in c._esm
+    assert "as default}" in c._esm and "initialize" in c._esm
     assert ".cwc" in c._css and 'html[data-theme=dark] .cw-widget' in c._css
 
 
