@@ -146,3 +146,16 @@ def test_the_dead_css_check_can_fail(tmp_path):
     js = tmp_path / "x.js"
     js.write_text('h("div", { class: "cw-row" });', encoding="utf-8")
     assert unused_classes([css], [js]) == ["cwc", "cwc-status"]
+
+
+def test_the_package_ships_its_schemas_and_views():
+    """A non-editable install (Colab, Binder) needs the schema files and built views."""
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"][
+        "coproduction_course"
+    ]
+    package = ROOT / "coproduction_course"
+    shipped = {p for pattern in patterns for p in package.glob(pattern)}
+    needed = set((package / "data" / "schemas").glob("*.json")) | {STATIC / name for name in BUILT} | {STATIC / "widget-host.js"}
+    assert needed <= shipped, sorted(str(p.relative_to(ROOT)) for p in needed - shipped)
