@@ -217,6 +217,8 @@ class BarrierChecklist(CourseWidget):
     ratings = traitlets.Dict().tag(sync=True)  # indicator id -> 0 / 1 / 2 (absent = unanswered)
     notes = traitlets.Dict().tag(sync=True)  # group id -> text (the evidence for the ratings)
     ui = traitlets.Dict().tag(sync=True)  # text shared by both modes (data/ui.yml, checklist block)
+    # Fold the checklist into a disclosure (one per case on a long page); printing opens it.
+    collapsed = traitlets.Bool(False).tag(sync=True)
 
     def __init__(self, mode: str = "barriers", initiative: str = "", storage_key: str | None = None, **kwargs: Any):
         content = load_content(mode)

@@ -393,3 +393,29 @@ def test_fits_a_375px_phone(phone_page, site_url):
     phone_page.reload(wait_until="networkidle")
     open_checklist(phone_page, site_url)
     assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
+
+
+# --- one case at a time: a checklist folded into a disclosure (issue 9) ---------------
+def test_a_collapsed_checklist_opens_keeps_answers_and_prints_complete(page, site_url):
+    from test_debate_browser import render_bare
+
+    widget = BarrierChecklist(storage_key="case-1", collapsed=True)
+    state = {k: getattr(widget, k) for k in ("content", "mode", "initiative", "ratings", "notes", "ui", "collapsed", "storage_key")}
+    render_bare(page, widget._esm, state, site_url)
+    details = page.locator("details.cwc-disclosure")
+    assert details.count() == 1 and not details.evaluate("(d) => d.open")
+    assert page.locator("fieldset").first.is_hidden()  # one case at a time: the page stays short
+    summary = page.locator("details.cwc-disclosure > summary")
+    assert summary.inner_text() == "Open the checklist for this case (0 of 19 indicators answered)"
+    summary.click()
+    rate(page.locator(".cwc"), "res-same-routines", "2")
+    summary.click()  # closed again: the answer is kept and counted
+    assert "(1 of 19 indicators answered)" in summary.inner_text()
+    assert page.evaluate("JSON.parse(Object.entries(localStorage).find(([k]) => k.endsWith(':case-1'))[1]).ratings") == {"res-same-routines": 2}
+    # Printing opens every disclosure, so the printed page is complete; afterwards it closes again.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert details.evaluate("(d) => d.open") and page.locator("fieldset").first.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not details.evaluate("(d) => d.open")
+    # The title stays outside the disclosure, so the case's heading and landmark still name it.
+    assert page.locator("section.cwc > h3").count() == 1

@@ -495,8 +495,11 @@ def test_escape_closes_the_clear_confirmation(page, site_url):
 
 
 # --- the view alone, outside the book --------------------------------------------------------
-def render_bare(page, view_js: str, state: dict) -> None:
-    """Draw a view with a minimal model, as a host does; window.__cleanup removes it."""
+def render_bare(page, view_js: str, state: dict, origin: str | None = None) -> None:
+    """Draw a view with a minimal model, as a host does; window.__cleanup removes it.
+    With an origin (the test site) the page has browser storage."""
+    if origin:
+        page.goto(f"{origin}/_static/")
     page.set_content('<!doctype html><html lang="en"><head><title>t</title></head><body><div id="w"></div></body></html>')
     page.evaluate(
         """async ([source, state]) => {
@@ -508,7 +511,8 @@ def render_bare(page, view_js: str, state: dict) -> None:
           window.__counts = counts;
           const handlers = {};
           const model = {
-            get: (k) => state[k], set: (k, v) => { state[k] = v; }, save_changes() {}, send() {},
+            get: (k) => state[k], save_changes() {}, send() {},
+            set: (k, v) => { const old = state[k]; state[k] = v; if (old !== v) (handlers["change:" + k] || []).forEach((f) => f(v)); },
             on: (e, f) => (handlers[e] = (handlers[e] || []).concat(f)),
             off: (e, f) => (handlers[e] = (handlers[e] || []).filter((g) => g !== f)),
           };

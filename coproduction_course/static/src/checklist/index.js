@@ -5,15 +5,16 @@
 import { h, uid, liveRegion } from "../common/dom.js";
 import { download } from "../common/download.js";
 import { landmarkName } from "../common/landmark.js";
-import { fill, slug } from "../common/text.js";
+import { slug } from "../common/text.js";
 import { siteRoot } from "../common/links.js";
-import { isRating, scoreAll } from "./score.js";
-import { asDict, bandLabel, countsText, positionOf, positionText, scoreText, toMarkdown } from "./export.js";
+import { asDict, toMarkdown } from "./export.js";
 import { store } from "./saved.js";
 import { buildHeader } from "./view-header.js";
 import { buildGroup } from "./view-group.js";
 import { buildProfile, drawChart } from "./view-profile.js";
 import { buildActions } from "./view-actions.js";
+import { buildDisclosure } from "./disclosure.js";
+import { draw, syncInputs } from "./draw.js";
 
 // Restored once per model (several views of one model share it).
 const restoreResult = new WeakMap();
@@ -83,68 +84,6 @@ function buildActionsFor(view) {
   });
 }
 
-function groupAnnouncements(view, s, before) {
-  const { content, ui, shared, groups } = view;
-  const changed = [];
-  content.groups.forEach((group, index) => {
-    const gs = s.groups[index];
-    const { box, scoreLine, feedbackLine } = groups[index].feedback;
-    scoreLine.textContent = scoreText(content, shared, gs);
-    feedbackLine.textContent = " " + group.feedback[gs.band];
-    Object.assign(box.dataset, { band: gs.band, score: gs.score, max: gs.max, rated: gs.rated });
-    box.dataset.percent = gs.percent === null ? "" : gs.percent;
-    const old = before.groups[index];
-    if (old.band !== gs.band || old.seen !== gs.seen || old.rated !== gs.rated) {
-      const scoreValue = gs.rated ? countsText(shared, gs) : ui.not_rated;
-      changed.push(fill(ui.announce_template, { group: group.title, band: bandLabel(content, gs.band), score: scoreValue }));
-    }
-  });
-  return changed;
-}
-
-function drawProfile(view, s, before) {
-  const { content, profile, ui, shared } = view;
-  const o = s.overall;
-  profile.overallLine.textContent = `${shared.overall_label}: ${scoreText(content, shared, o, false)}`;
-  const data = profile.element.dataset;
-  Object.assign(data, { position: o.position === null ? "" : o.position, band: o.band, score: o.score, max: o.max, rated: o.rated });
-  data.percent = o.percent === null ? "" : o.percent;
-  for (const [placeId, { item, marker }] of Object.entries(profile.scaleItems)) {
-    const here = placeId === o.position;
-    if (here) item.setAttribute("aria-current", "true");
-    else item.removeAttribute("aria-current");
-    marker.hidden = !here;
-  }
-  profile.positionText.textContent = o.position === null ? positionText(content, shared, o) : positionOf(content, o.position).text;
-  view.chartWidth = drawChart(content, shared, s, profile.chartHolder);
-  return o.position !== before.overall.position ? [`${ui.position_heading}: ${positionText(content, shared, o)}`] : [];
-}
-
-function syncInputs(view) {
-  const { model, groups, header, profile, ui } = view;
-  const ratings = model.get("ratings") || {};
-  const notes = model.get("notes") || {};
-  for (const group of groups) {
-    for (const [indicatorId, radios] of Object.entries(group.inputs)) {
-      const value = isRating(ratings[indicatorId]) ? String(ratings[indicatorId]) : "";
-      if (!radios[value].checked) radios[value].checked = true;
-    }
-    const text = notes[group.noteBox.dataset.note] || "";
-    if (group.noteBox.value !== text) group.noteBox.value = text;
-  }
-  const initiative = model.get("initiative") || "";
-  if (header.initiativeInput.value !== initiative) header.initiativeInput.value = initiative;
-  profile.initiativeShown.textContent = initiative.trim() || ui.no_initiative;
-}
-
-function draw(view) {
-  const s = scoreAll(view.content, view.model.get("ratings") || {}, view.model.get("notes") || {});
-  const before = view.lastScores || s;
-  const changed = [...groupAnnouncements(view, s, before), ...drawProfile(view, s, before)];
-  view.lastScores = s;
-  return changed;
-}
-
 function persist(view) {
   const ok = store.save(view.model, current(view.model));
   view.storageNote.textContent = ok ? view.ui.saved_note : view.ui.storage_failed;
@@ -166,8 +105,13 @@ function assemble(model, el) {
   const handlers = editors(model);
   view.groups = content.groups.map((group, index) => buildGroup(content, group, `${id}-g${index}`, handlers));
   view.profile = buildProfile(content, view.shared, id);
-  root.append(...view.groups.map((g) => g.element), view.profile.element);
-  root.append(...buildActionsFor(view).nodes, view.storageNote, view.status);
+  const body = [...view.groups.map((g) => g.element), view.profile.element, ...buildActionsFor(view).nodes, view.storageNote];
+  if (model.get("collapsed")) {
+    view.disclosure = buildDisclosure(view.shared, body);
+    root.append(view.disclosure.details, view.status);
+  } else {
+    root.append(...body, view.status);
+  }
   el.append(root);
   root.setAttribute("aria-label", landmarkName(root, content.title));
   return view;
@@ -203,6 +147,7 @@ function render({ model, el }) {
   if (resizer) resizer.observe(view.profile.chartHolder);
   return () => {
     if (resizer) resizer.disconnect();
+    if (view.disclosure) view.disclosure.dispose();
     model.off("change:ratings", onRatings);
     model.off("change:notes", onRatings);
     model.off("change:initiative", onText);
