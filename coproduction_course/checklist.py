@@ -42,7 +42,7 @@ from typing import Any
 import traitlets
 
 from .base import STATIC, CourseWidget
-from .content import DATA_DIR, ContentError, load, load_file, ui_text
+from .content import DATA_DIR, ContentError, course_title, load, load_file, ui_text
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
 RATING_VALUES = (0, 1, 2)
@@ -217,6 +217,7 @@ class BarrierChecklist(CourseWidget):
     ratings = traitlets.Dict().tag(sync=True)  # indicator id -> 0 / 1 / 2 (absent = unanswered)
     notes = traitlets.Dict().tag(sync=True)  # group id -> text (the evidence for the ratings)
     ui = traitlets.Dict().tag(sync=True)  # text shared by both modes (data/ui.yml, checklist block)
+    course_title = traitlets.Unicode("").tag(sync=True)  # for the exports (data/ui.yml)
     # Fold the checklist into a disclosure (one per case on a long page); printing opens it.
     collapsed = traitlets.Bool(False).tag(sync=True)
 
@@ -226,6 +227,7 @@ class BarrierChecklist(CourseWidget):
             mode=mode,
             content=content,
             ui=ui_text("checklist"),
+            course_title=course_title(),
             initiative=initiative,
             storage_key=storage_key or f"checklist-{mode}",
             **kwargs,
@@ -322,10 +324,13 @@ class BarrierChecklist(CourseWidget):
         return f"mode={self.mode!r}, initiative={self.initiative!r}, storage_key={self.storage_key!r}"
 
 
-def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> dict[str, Any]:
+def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[str, int], notes: dict[str, str],
+            student: str = "") -> dict[str, Any]:
     """The JSON export; ``static/src/checklist/export.js`` builds the same data."""
     indicator_ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
     return {
+        "course": course_title(),
+        "student": student.strip(),
         "mode": mode,
         "initiative": initiative,
         "ratings": {k: ratings[k] for k in indicator_ids if ratings.get(k) in RATING_VALUES},
@@ -357,7 +362,7 @@ def _group_markdown(c: dict[str, Any], shared, group, gs, ratings, notes, root) 
 
 
 def to_markdown(content: dict[str, Any], shared: dict[str, str], initiative: str, ratings: dict[str, int],
-                notes: dict[str, str], root: str | None = None) -> str:
+                notes: dict[str, str], root: str | None = None, student: str = "") -> str:
     """Markdown export; ``static/src/checklist/export.js`` builds the same text line for line.
 
     ``shared`` is the checklist block of ``data/ui.yml``; ``root`` the site's address,
@@ -365,7 +370,10 @@ def to_markdown(content: dict[str, Any], shared: dict[str, str], initiative: str
     """
     c, ui = content, content["ui"]
     s = score(c, ratings, notes)
-    out = [f"# {c['title']}", "", f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
+    out = [f"# {c['title']}", "", _fill(shared["export_course"], course=course_title()), ""]
+    if student.strip():
+        out += [_fill(shared["export_student"], name=student.strip()), ""]
+    out += [f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
     for group, gs in zip(c["groups"], s["groups"]):
         out += _group_markdown(c, shared, group, gs, ratings, notes, root)
     o = s["overall"]

@@ -316,7 +316,7 @@ def test_as_dict_and_markdown_keep_everything():
     assert d["notes"]["assets"] == long_note
     assert d["scores"]["groups"][0]["percent"] == 100
     md = c.to_markdown()
-    assert md.startswith("# Principles checklist\n\n**Initiative you are assessing:** مبادرة 🌱\n")
+    assert md.startswith("# Principles checklist\n\nCourse: Co-production in Mental Health.\n\n**Initiative you are assessing:** مبادرة 🌱\n")
     quoted = "\n".join(line[2:] if line.startswith("> ") else "" for line in md.splitlines() if line.startswith(">"))
     assert quoted == long_note  # every line of the note, quoted, nothing lost
     assert "- Service users are asked what they can offer, not only what they need. **Clearly**" in md
@@ -364,5 +364,7 @@ def test_golden_scores_and_exports(case):
     """node --test tests/node/checklist.test.mjs checks score.js and export.js against the same cases."""
     content, shared = GOLDEN["content"], GOLDEN["shared"]
     assert score(content, case["ratings"], case["notes"]) == case["scores"]
-    assert to_markdown(content, shared, case["initiative"], case["ratings"], case["notes"], case["root"]) == case["markdown"]
-    assert as_dict(content, "barriers", case["initiative"], case["ratings"], case["notes"]) == case["json"]
+    assert GOLDEN["course"] == "Co-production in Mental Health"
+    args = (case["initiative"], case["ratings"], case["notes"])
+    assert to_markdown(content, shared, *args, case["root"], case["student"]) == case["markdown"]
+    assert as_dict(content, "barriers", *args, case["student"]) == case["json"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -272,6 +273,22 @@ def test_export_downloads_what_was_entered(page, site_url):
     assert data["initiative"] == "Export forum"
     assert data["ratings"] == {"proc-risk-veto": 2}
     assert data["notes"] == {"avoidance": "The minutes said 'concerns'."}
+    # Issue 13: the course title, an optional name or candidate number, absolute links.
+    assert data["course"] == "Co-production in Mental Health" and data["student"] == ""
+    assert "Course: Co-production in Mental Health." in text_md(page, widget) and "candidate" not in text_md(page, widget).lower()
+    widget.locator('input[data-role="student"]').fill("Candidate 4711")
+    text = text_md(page, widget)
+    assert "Name or candidate number: Candidate 4711." in text
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert links and all(link.startswith(f"{site_url}/chapters/") for link in links), links
+    assert json.loads(download_text(page, widget, "json")[1])["student"] == "Candidate 4711"
+    page.reload(wait_until="networkidle")  # kept with the answers in this browser
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator('input[data-role="student"]').input_value() == "Candidate 4711"
+
+
+def text_md(page, widget):
+    return download_text(page, widget, "markdown")[1]
 
 
 def test_typed_markup_stays_inert_and_is_shown_as_text(page, site_url):

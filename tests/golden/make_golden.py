@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from coproduction_course.checklist import as_dict, load_content, score, to_markdown  # noqa: E402
 from coproduction_course import debate  # noqa: E402
-from coproduction_course.content import ui_text  # noqa: E402
+from coproduction_course.content import course_title, ui_text  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT_URL = "https://example.org/course/"  # every other case has absolute links
@@ -41,6 +41,7 @@ def checklist_cases() -> dict:
     cases = []
     for name, initiative, ratings, notes in inputs:
         root = ROOT_URL if len(cases) % 2 else None
+        student = " Candidate 4711 " if len(cases) % 3 == 1 else ""
         cases.append({
             "name": name,
             "root": root,
@@ -48,10 +49,11 @@ def checklist_cases() -> dict:
             "ratings": ratings,
             "notes": notes,
             "scores": score(content, ratings, notes),
-            "markdown": to_markdown(content, shared, initiative, ratings, notes, root),
-            "json": as_dict(content, "barriers", initiative, ratings, notes),
+            "student": student,
+            "markdown": to_markdown(content, shared, initiative, ratings, notes, root, student),
+            "json": as_dict(content, "barriers", initiative, ratings, notes, student),
         })
-    return {"content": content, "shared": shared, "cases": cases}
+    return {"content": content, "shared": shared, "course": course_title(), "cases": cases}
 
 
 def debate_cases() -> dict:

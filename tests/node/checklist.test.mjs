@@ -14,8 +14,9 @@ const { content, shared } = golden;
 for (const c of golden.cases) {
   test(`checklist golden case: ${c.name}`, () => {
     assert.deepEqual(scoreAll(content, c.ratings, c.notes), c.scores);
-    assert.equal(toMarkdown(content, shared, c.initiative, c.ratings, c.notes, c.root), c.markdown);
-    assert.deepEqual(asDict(content, "barriers", c.initiative, c.ratings, c.notes), c.json);
+    const who = { course: golden.course, student: c.student };
+    assert.equal(toMarkdown(content, shared, c.initiative, c.ratings, c.notes, c.root, who), c.markdown);
+    assert.deepEqual(asDict(content, "barriers", c.initiative, c.ratings, c.notes, who), c.json);
   });
 }
 
@@ -23,8 +24,9 @@ test("saved answers: a valid entry is kept, unknown ids dropped", () => {
   const id = content.groups[0].indicators[0].id;
   const saved = { version: 1, initiative: "X", ratings: { [id]: 2, "gone-id": 1 }, notes: { [content.groups[0].id]: "n" } };
   assert.deepEqual(upgrade(CHECKLIST_FORMAT, saved, content), {
-    version: 1,
+    version: 2,
     initiative: "X",
+    student: "",
     ratings: { [id]: 2 },
     notes: { [content.groups[0].id]: "n" },
   });
@@ -36,7 +38,8 @@ test("saved answers: broken entries are refused, not half-used", () => {
     null,
     [],
     "text",
-    { version: 2, initiative: "", ratings: {}, notes: {} },
+    { version: 3, initiative: "", ratings: {}, notes: {} },
+    { version: 2, initiative: "", ratings: {}, notes: {}, student: 4 },
     { version: 1, initiative: 5, ratings: {}, notes: {} },
     { version: 1, initiative: "", ratings: { [id]: 3 }, notes: {} },
     { version: 1, initiative: "", ratings: {}, notes: { [content.groups[0].id]: 7 } },

@@ -63,12 +63,16 @@ function groupMarkdown(content, shared, group, gs, answers, root) {
 
 // The Markdown export: the same text, line for line, as checklist.to_markdown().
 // shared: the checklist block of data/ui.yml; root: the site's address (links absolute).
-export function toMarkdown(content, shared, initiative, ratings, notes, root = null) {
+// `who` = {course, student}: the course title and the optional name or candidate number.
+export function toMarkdown(content, shared, initiative, ratings, notes, root = null, who = {}) {
   const c = content;
   const ui = c.ui;
   const s = scoreAll(c, ratings, notes);
   const answers = { ratings, notes };
-  const out = [`# ${c.title}`, "", `**${ui.initiative_label}** ${initiative.trim() || ui.no_initiative}`, ""];
+  const student = (who.student || "").trim();
+  const out = [`# ${c.title}`, "", fill(shared.export_course, { course: who.course }), ""];
+  if (student) out.push(fill(shared.export_student, { name: student }), "");
+  out.push(`**${ui.initiative_label}** ${initiative.trim() || ui.no_initiative}`, "");
   c.groups.forEach((group, index) => out.push(...groupMarkdown(c, shared, group, s.groups[index], answers, root)));
   const o = s.overall;
   out.push(`## ${ui.profile_heading}`, "", `${shared.overall_label}: ${scoreText(c, shared, o, false)}`, "");
@@ -80,7 +84,7 @@ export function toMarkdown(content, shared, initiative, ratings, notes, root = n
 }
 
 // The JSON export: the same shape as checklist.as_dict().
-export function asDict(content, mode, initiative, ratings, notes) {
+export function asDict(content, mode, initiative, ratings, notes, who = {}) {
   const cleanRatings = {};
   const cleanNotes = {};
   for (const group of content.groups) {
@@ -89,5 +93,6 @@ export function asDict(content, mode, initiative, ratings, notes) {
     }
     if (notes[group.id]) cleanNotes[group.id] = notes[group.id];
   }
-  return { mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores: scoreAll(content, ratings, notes) };
+  const scores = scoreAll(content, ratings, notes);
+  return { course: who.course, student: (who.student || "").trim(), mode, initiative, ratings: cleanRatings, notes: cleanNotes, scores };
 }

@@ -18,12 +18,15 @@ import { draw, syncInputs } from "./draw.js";
 
 // Restored once per model (several views of one model share it).
 const restoreResult = new WeakMap();
+// The name or candidate number: kept in this browser with the answers, never sent to Python.
+const studentOf = new WeakMap();
 
 function restore(model) {
   const content = model.get("content");
   if (!content || !content.groups) return "none";
   const { status, value } = store.load(model, content);
   if (status === "restored") {
+    studentOf.set(model, value.student);
     model.set("initiative", value.initiative);
     model.set("ratings", value.ratings);
     model.set("notes", value.notes);
@@ -61,15 +64,20 @@ function editors(model) {
 
 function buildActionsFor(view) {
   const { model, content, ui, status, header } = view;
+  const who = () => ({ course: model.get("course_title"), student: studentOf.get(model) || "" });
   const baseName = () => `${slug(content.title)}-${slug(model.get("initiative") || "")}`;
-  return buildActions(content, {
+  return buildActions(content, view.shared, {
+    onStudent: (text) => {
+      studentOf.set(model, text);
+      persist(view);
+    },
     onMarkdown: () => {
       const s = current(model);
-      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, siteRoot()), "text/markdown;charset=utf-8");
+      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, siteRoot(), who()), "text/markdown;charset=utf-8");
     },
     onJson: () => {
       const s = current(model);
-      const data = asDict(content, model.get("mode"), s.initiative, s.ratings, s.notes);
+      const data = asDict(content, model.get("mode"), s.initiative, s.ratings, s.notes, who());
       download(`${baseName()}.json`, JSON.stringify(data, null, 2), "application/json;charset=utf-8");
     },
     onReset: () => {
@@ -77,6 +85,8 @@ function buildActionsFor(view) {
       model.set("notes", {});
       model.set("initiative", "");
       model.save_changes();
+      studentOf.set(model, "");
+      view.actions.student.value = "";
       store.forget(model);
       header.notice.hidden = true;
       status.textContent = ui.reset_done;
@@ -85,7 +95,7 @@ function buildActionsFor(view) {
 }
 
 function persist(view) {
-  const ok = store.save(view.model, current(view.model));
+  const ok = store.save(view.model, Object.assign(current(view.model), { student: studentOf.get(view.model) || "" }));
   view.storageNote.textContent = ok ? view.ui.saved_note : view.ui.storage_failed;
   view.storageNote.classList.toggle("cw-notice", !ok);
 }
@@ -105,7 +115,9 @@ function assemble(model, el) {
   const handlers = editors(model);
   view.groups = content.groups.map((group, index) => buildGroup(content, group, `${id}-g${index}`, handlers));
   view.profile = buildProfile(content, view.shared, id);
-  const body = [...view.groups.map((g) => g.element), view.profile.element, ...buildActionsFor(view).nodes, view.storageNote];
+  view.actions = buildActionsFor(view);
+  view.actions.student.value = studentOf.get(model) || "";
+  const body = [...view.groups.map((g) => g.element), view.profile.element, ...view.actions.nodes, view.storageNote];
   if (model.get("collapsed")) {
     view.disclosure = buildDisclosure(view.shared, body);
     root.append(view.disclosure.details, view.status);
