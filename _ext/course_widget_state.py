@@ -7,16 +7,32 @@ than gzip's 32 kB window are not compressed away. Here every large state value
 that repeats an earlier model's value for the same trait is replaced by a
 reference, which ``widget-host.js`` resolves before drawing. The notebook files
 keep the full state, so Jupyter front-ends are unaffected.
+
+This patches myst-nb's output, so it fails loudly (a Sphinx warning, which the
+``-W`` build turns into an error) when it finds nothing to patch:
+
+* a page shows widget views but myst-nb's widget-state script is not where
+  this patch looks for it (``script_files``, with the state in ``body``);
+* ``widget-host.js`` does not declare the same reference marker.
 """
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
-SAME_AS = "__course_same_as__"  # must match widget-host.js
+WIDGET_VIEW_TYPE = "application/vnd.jupyter.widget-view+json"
+SAME_AS = "__course_same_as__"  # widget-host.js declares the same (checked below)
 MIN_SHARED_CHARS = 512  # small values cost less than a reference's bookkeeping
+HOST_JS = Path(__file__).resolve().parent.parent / "coproduction_course" / "static" / "widget-host.js"
+HOST_MARKER_RE = re.compile(r'^\s*const SAME_AS = "([^"]*)";', re.M)
+PATCH = "course_widget_state"
 
 
 def share_repeated_values(saved: dict) -> dict:
@@ -34,18 +50,56 @@ def share_repeated_values(saved: dict) -> dict:
     return saved
 
 
-def _shrink_page_state(app: Sphinx, pagename, templatename, context, doctree) -> None:
+def host_marker_problem(host_source: str) -> str | None:
+    """Why the host script cannot resolve this patch's references, or None."""
+    found = HOST_MARKER_RE.search(host_source)
+    if not found:
+        return f"{HOST_JS.name} declares no `const SAME_AS = \"...\";` marker"
+    if found.group(1) != SAME_AS:
+        return f"{HOST_JS.name} uses the marker {found.group(1)!r}, this patch {SAME_AS!r}"
+    return None
+
+
+def shrink_page_state(pagename: str, context: dict) -> int:
+    """Rewrite the page's widget-state script; return how many were rewritten.
+
+    Warns (naming the patch and the page) when the page shows widget views but
+    no widget-state script could be rewritten.
+    """
+    rewritten = 0
     for script in context.get("script_files") or []:
         attributes = getattr(script, "attributes", None)
         if not attributes or attributes.get("type") != WIDGET_STATE_TYPE:
+            continue
+        if "body" not in attributes:
             continue
         saved = json.loads(attributes["body"])
         body = json.dumps(share_repeated_values(saved), separators=(",", ":"))
         # Same escaping as myst-nb: the JSON sits inside a <script> element.
         attributes["body"] = body.replace("</script>", r"<\/script>")
+        rewritten += 1
+    if not rewritten and WIDGET_VIEW_TYPE in (context.get("body") or ""):
+        logger.warning(
+            f"{PATCH}: {pagename} shows widgets but myst-nb's widget-state script was not found "
+            f"(a script_files entry of type {WIDGET_STATE_TYPE} with a body); has myst-nb changed?",
+            type=PATCH,
+            subtype="nothing-patched",
+        )
+    return rewritten
+
+
+def _on_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    shrink_page_state(pagename, context)
+
+
+def _check_host(app: Sphinx) -> None:
+    problem = host_marker_problem(HOST_JS.read_text(encoding="utf-8"))
+    if problem:
+        logger.warning(f"{PATCH}: {problem}; shared widget state could not be drawn", type=PATCH, subtype="marker")
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _check_host)
     # After myst-nb (priority 500) has added the page's widget state.
-    app.connect("html-page-context", _shrink_page_state, priority=900)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+    app.connect("html-page-context", _on_page, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.1"}

@@ -1,10 +1,16 @@
-"""Shared base for the course's anywidgets.
+"""Shared base for the course's anywidgets (the widget anatomy in CONTRIBUTING.md).
 
-Each widget is a small Python class holding its state as traitlets, with its view
-in a ``.js`` file beside it (the anywidget pattern, no build step). The view is
-sent as one ES module: ``common.js`` (helpers every view shares: browser storage,
-downloads, plain-text rendering) followed by the widget's own file. An ES module
-loaded from saved widget state cannot import a sibling file, hence the join.
+Each widget is a small Python class holding its state as traitlets, with its
+view and styles in files beside it, as in anywidget's own examples::
+
+    class DebatePrompts(CourseWidget):
+        _esm = STATIC / "debate.js"     # built from static/src/debate/*.js
+        _css = STATIC / "debate.css"    # built from static/src/debate/debate.css
+
+The ``.js`` and ``.css`` files are assembled by esbuild from small ES modules in
+``static/src/`` (``npm run build:widgets``) and committed, so installing the
+package needs no Node. Interface text comes from data files (``data/ui.yml``),
+never from the code.
 """
 from __future__ import annotations
 
@@ -14,13 +20,6 @@ import anywidget
 import traitlets
 
 STATIC = Path(__file__).parent / "static"
-
-
-def view_module(filename: str) -> str:
-    """Return the ES module source for a view: shared helpers, then the view."""
-    return (STATIC / "common.js").read_text(encoding="utf-8") + "\n" + (
-        STATIC / filename
-    ).read_text(encoding="utf-8")
 
 
 class CourseWidget(anywidget.AnyWidget):

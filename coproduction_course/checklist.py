@@ -6,11 +6,12 @@ Stephens, *Public Services Inside Out*, 2010).
 All the course content (groups, indicators, rating labels, feedback texts,
 seminar questions, position texts, links and interface labels) lives in
 ``data/barriers.yml`` and ``data/principles.yml``, validated on load by the
-JSON Schema registered below. The view (``static/checklist.js``) receives the
-loaded content as the synced ``content`` trait and hard-codes none of it.
+JSON Schema ``data/schemas/checklist.schema.json``. The view
+(``static/src/checklist/``) receives the loaded content as the synced
+``content`` trait and hard-codes none of it.
 
-Scoring (identical here and in ``static/checklist.js``; the browser test checks
-that both agree):
+Scoring (identical here and in ``static/src/checklist/score.js``; the golden
+cases in ``tests/golden/checklist.json`` hold both to it):
 
 * Each indicator is rated 0 (not seen), 1 (partly) or 2 (clearly). An
   unanswered indicator is absent from ``ratings`` and is ignored, not counted
@@ -20,10 +21,16 @@ that both agree):
   ``percent`` = floor(100 * score / max) (``None`` when nothing is rated).
 * Band: ``"none"`` when nothing is rated, otherwise the first band in the
   file's ``bands`` list (low, some, high) whose ``up_to`` >= percent.
+* What a student sees is counts, not percentages: per group and overall, how
+  many indicators were seen (clearly, partly), not seen and not answered. The
+  band only chooses the feedback text and the place on the scale.
 * Overall: the same sums over every answered indicator, banded the same way.
   The position ("doing to" / "doing for" / "doing with") is
-  ``overall.by_band[band]``, shown only once every group has at least one
-  answered indicator; before that the position is ``None``.
+  ``overall.by_band[band]``, given only once every group has at least one
+  answered indicator *and* an evidence note; before that the position is
+  ``None`` and ``evidence_missing`` names the groups still lacking either.
+  In barriers mode the profile also says that seeing no barriers is not the
+  same as "doing with".
 """
 from __future__ import annotations
 
@@ -34,152 +41,14 @@ from typing import Any
 
 import traitlets
 
-from .base import CourseWidget, view_module
-from .content import ContentError, DATA_DIR, ID_SCHEMA, TEXT_SCHEMA, link_schema, load, load_file, register_schema
+from .base import STATIC, CourseWidget
+from .content import DATA_DIR, ContentError, course_title, load, load_file, ui_text
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
 RATING_VALUES = (0, 1, 2)
 RATING_KEYS = ("not_seen", "partly", "clearly")  # rating_labels keys for 0, 1, 2
 BAND_IDS = ("low", "some", "high")
 POSITION_IDS = ("doing-to", "doing-for", "doing-with")
-
-# --------------------------------------------------------------------------
-# Schema for barriers.yml and principles.yml
-# --------------------------------------------------------------------------
-_TEXT = TEXT_SCHEMA
-_ID = ID_SCHEMA
-# A path from the site root, e.g. chapters/05-critiques.html#barrier-resistance
-_LINK = link_schema(r"^[a-z0-9][A-Za-z0-9_./-]*\.html(#[A-Za-z0-9_-]+)?$")
-_UI_KEYS = [
-    "initiative_label",
-    "notes_label",
-    "notes_hint",
-    "feedback_heading",
-    "question_heading",
-    "read_more",
-    "rated_template",
-    "not_rated",
-    "profile_heading",
-    "chart_label",
-    "position_heading",
-    "position_marker",
-    "download_markdown",
-    "download_json",
-    "reset",
-    "reset_confirm",
-    "reset_yes",
-    "reset_cancel",
-    "reset_done",
-    "saved_note",
-    "storage_failed",
-    "corrupt_saved",
-    "no_initiative",
-    "announce_template",
-]
-
-CHECKLIST_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "type": "object",
-    "required": ["mode", "title", "intro", "source", "ui", "rating_labels", "bands", "groups", "overall"],
-    "additionalProperties": False,
-    "properties": {
-        "mode": {"enum": list(MODES)},
-        "title": _TEXT,
-        "intro": _TEXT,
-        "source": _TEXT,
-        "ui": {
-            "type": "object",
-            "required": _UI_KEYS,
-            "additionalProperties": False,
-            "properties": {key: _TEXT for key in _UI_KEYS},
-        },
-        "rating_labels": {
-            "type": "object",
-            "required": ["unanswered", *RATING_KEYS],
-            "additionalProperties": False,
-            "properties": {key: _TEXT for key in ("unanswered", *RATING_KEYS)},
-        },
-        "bands": {
-            "type": "array",
-            "minItems": 3,
-            "maxItems": 3,
-            "items": {
-                "type": "object",
-                "required": ["id", "label", "up_to"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"enum": list(BAND_IDS)},
-                    "label": _TEXT,
-                    "up_to": {"type": "integer", "minimum": 0, "maximum": 100},
-                },
-            },
-        },
-        "groups": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "title", "short", "description", "link", "indicators", "feedback", "question"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": _ID,
-                    "title": _TEXT,
-                    "short": {"type": "string", "minLength": 1, "maxLength": 32},
-                    "description": _TEXT,
-                    "link": _LINK,
-                    "indicators": {
-                        "type": "array",
-                        "minItems": 3,
-                        "maxItems": 5,
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "text"],
-                            "additionalProperties": False,
-                            "properties": {"id": _ID, "text": _TEXT},
-                        },
-                    },
-                    "feedback": {
-                        "type": "object",
-                        "required": ["none", *BAND_IDS],
-                        "additionalProperties": False,
-                        "properties": {key: _TEXT for key in ("none", *BAND_IDS)},
-                    },
-                    "question": _TEXT,
-                },
-            },
-        },
-        "overall": {
-            "type": "object",
-            "required": ["link", "not_enough", "by_band", "positions"],
-            "additionalProperties": False,
-            "properties": {
-                "link": _LINK,
-                "not_enough": _TEXT,
-                "by_band": {
-                    "type": "object",
-                    "required": list(BAND_IDS),
-                    "additionalProperties": False,
-                    "properties": {key: {"enum": list(POSITION_IDS)} for key in BAND_IDS},
-                },
-                "positions": {
-                    "type": "array",
-                    "minItems": 3,
-                    "maxItems": 3,
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "label", "text"],
-                        "additionalProperties": False,
-                        "properties": {"id": {"enum": list(POSITION_IDS)}, "label": _TEXT, "text": _TEXT},
-                    },
-                },
-            },
-        },
-    },
-}
-
-for _filename in MODES.values():
-    register_schema(_filename, CHECKLIST_SCHEMA)
-
 
 def check_content(filename: str, data: dict[str, Any]) -> dict[str, Any]:
     """Checks a JSON Schema cannot express; raise ContentError naming file and field."""
@@ -220,7 +89,7 @@ def load_content(mode: str = "barriers", path: str | Path | None = None) -> dict
         filename = MODES[mode]
     else:
         path = Path(path)
-        data = copy.deepcopy(load_file(path))
+        data = copy.deepcopy(load_file(path, schema="checklist"))
         filename = path.name
     check_content(filename, data)
     if data["mode"] != mode:
@@ -229,7 +98,7 @@ def load_content(mode: str = "barriers", path: str | Path | None = None) -> dict
 
 
 # --------------------------------------------------------------------------
-# Scoring (mirrored in static/checklist.js: keep the two in step)
+# Scoring (the same as static/src/checklist/score.js; tests/golden/checklist.json)
 # --------------------------------------------------------------------------
 def _band(content: dict[str, Any], rated: int, percent: int | None) -> str:
     if rated == 0 or percent is None:
@@ -240,48 +109,44 @@ def _band(content: dict[str, Any], rated: int, percent: int | None) -> str:
     return content["bands"][-1]["id"]
 
 
-def score(content: dict[str, Any], ratings: dict[str, int]) -> dict[str, Any]:
-    """Scores per group and overall, as plain data (the JS computes the same)."""
+def _counts(values: list[int], total: int) -> dict[str, int]:
+    clearly, partly, not_seen = (values.count(v) for v in (2, 1, 0))
+    return {"seen": clearly + partly, "clearly": clearly, "partly": partly, "not_seen": not_seen, "unanswered": total - len(values)}
+
+
+def score(content: dict[str, Any], ratings: dict[str, int], notes: dict[str, str] | None = None) -> dict[str, Any]:
+    """Counts and bands per group and overall, as plain data (score.js computes the same).
+
+    The initiative is placed on the doing-to/for/with scale only when every group
+    has at least one rating and an evidence note (``notes``); ``evidence_missing``
+    lists the groups that still lack one or the other.
+    """
+    notes = notes or {}
     groups = []
-    total_score = total_rated = total_indicators = 0
-    every_group_rated = True
+    all_values: list[int] = []
+    missing = []
     for group in content["groups"]:
         values = [ratings[i["id"]] for i in group["indicators"] if ratings.get(i["id"]) in RATING_VALUES]
-        rated = len(values)
-        points = sum(values)
-        maximum = 2 * rated
-        percent = (100 * points) // maximum if maximum else None
-        groups.append(
-            {
-                "id": group["id"],
-                "rated": rated,
-                "total": len(group["indicators"]),
-                "score": points,
-                "max": maximum,
-                "percent": percent,
-                "band": _band(content, rated, percent),
-            }
-        )
-        total_score += points
-        total_rated += rated
-        total_indicators += len(group["indicators"])
-        every_group_rated = every_group_rated and rated > 0
-    maximum = 2 * total_rated
-    percent = (100 * total_score) // maximum if maximum else None
-    band = _band(content, total_rated, percent)
-    position = content["overall"]["by_band"][band] if every_group_rated and band != "none" else None
-    return {
-        "groups": groups,
-        "overall": {
-            "rated": total_rated,
-            "total": total_indicators,
-            "score": total_score,
-            "max": maximum,
-            "percent": percent,
-            "band": band,
-            "position": position,
-        },
+        total = len(group["indicators"])
+        maximum = 2 * len(values)
+        percent = (100 * sum(values)) // maximum if maximum else None
+        groups.append({
+            "id": group["id"], "rated": len(values), "total": total, "score": sum(values), "max": maximum,
+            "percent": percent, "band": _band(content, len(values), percent), **_counts(values, total),
+        })
+        all_values += values
+        if not values or not str(notes.get(group["id"], "")).strip():
+            missing.append(group["id"])
+    total = sum(g["total"] for g in groups)
+    maximum = 2 * len(all_values)
+    percent = (100 * sum(all_values)) // maximum if maximum else None
+    band = _band(content, len(all_values), percent)
+    position = content["overall"]["by_band"][band] if not missing and band != "none" else None
+    overall = {
+        "rated": len(all_values), "total": total, "score": sum(all_values), "max": maximum, "percent": percent,
+        "band": band, "position": position, "evidence_missing": missing, **_counts(all_values, total),
     }
+    return {"groups": groups, "overall": overall}
 
 
 def _fill(template: str, **values: Any) -> str:
@@ -303,12 +168,25 @@ def _position_label(content: dict[str, Any], position: str | None) -> str:
     return next(p["label"] for p in content["overall"]["positions"] if p["id"] == position)
 
 
-def _score_text(content: dict[str, Any], s: dict[str, Any], with_band: bool = True) -> str:
-    rated = _fill(content["ui"]["rated_template"], rated=s["rated"], total=s["total"])
-    if s["percent"] is None:
+def _counts_text(shared: dict[str, str], s: dict[str, Any]) -> str:
+    return _fill(shared["counts_template"], **{k: s[k] for k in ("seen", "total", "clearly", "partly", "not_seen", "unanswered")})
+
+
+def _score_text(content: dict[str, Any], shared: dict[str, str], s: dict[str, Any], with_band: bool = True) -> str:
+    if not s["rated"]:
+        rated = _fill(content["ui"]["rated_template"], rated=0, total=s["total"])
         return f"{content['ui']['not_rated']} ({rated})"
-    text = f"{s['score']}/{s['max']} ({s['percent']}%), {rated}."
-    return f"{text} {_band_label(content, s['band'])}" if with_band else text
+    text = _counts_text(shared, s)
+    return f"{text} {_band_label(content, s['band'])}" if with_band and s["rated"] else text
+
+
+def _position_text(content: dict[str, Any], shared: dict[str, str], o: dict[str, Any]) -> str:
+    if o["position"] is not None:
+        return _position_label(content, o["position"])
+    if o["rated"] == 0:
+        return content["overall"]["not_enough"]
+    shorts = {g["id"]: g["short"] for g in content["groups"]}
+    return _fill(shared["needs_evidence"], missing=", ".join(shorts[i] for i in o["evidence_missing"]))
 
 
 def _rating_label(content: dict[str, Any], value: int | None) -> str:
@@ -320,58 +198,6 @@ def _rating_label(content: dict[str, Any], value: int | None) -> str:
 # --------------------------------------------------------------------------
 # The widget
 # --------------------------------------------------------------------------
-_CSS = """
-.cwc { --cwc-ink: #1b1b1b; --cwc-muted: #444; --cwc-line: #6b6b6b; --cwc-bg: #ffffff;
-  --cwc-soft: #f3f5f7; --cwc-accent: #0b4f8a; --cwc-bar: #0b4f8a; --cwc-warn: #8a1c00;
-  color: var(--cwc-ink); background: var(--cwc-bg); font-size: 1rem; line-height: 1.5;
-  border: 1px solid var(--cwc-line); border-radius: 6px; padding: 0.75rem;
-  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; word-break: break-word; }
-.cwc *, .cwc *::before, .cwc *::after { box-sizing: border-box; }
-.cwc h3, .cwc h4 { color: var(--cwc-ink); margin: 1rem 0 0.5rem; line-height: 1.3; }
-.cwc h3 { font-size: 1.25rem; } .cwc h4 { font-size: 1.1rem; }
-.cwc p { margin: 0.4rem 0; }
-.cwc .cwc-intro, .cwc .cwc-source, .cwc .cwc-hint { color: var(--cwc-muted); }
-.cwc .cwc-source { font-size: 0.9rem; }
-.cwc label.cwc-block { display: block; font-weight: 600; margin-top: 0.75rem; }
-.cwc input[type=text], .cwc textarea { display: block; width: 100%; max-width: 100%;
-  font: inherit; color: var(--cwc-ink); background: #fff; border: 2px solid var(--cwc-line);
-  border-radius: 4px; padding: 0.4rem 0.5rem; unicode-bidi: plaintext; }
-.cwc textarea { min-height: 5rem; max-height: 20rem; resize: vertical; overflow-y: auto;
-  white-space: pre-wrap; overflow-wrap: anywhere; }
-.cwc-group { border-top: 3px solid var(--cwc-accent); margin-top: 1.25rem; padding-top: 0.25rem; }
-.cwc fieldset { border: 0; border-bottom: 1px solid var(--cwc-line); margin: 0; padding: 0.6rem 0 0.75rem; min-width: 0; }
-.cwc legend { float: none; width: auto; max-width: 100%; font-size: 1rem; line-height: 1.45;
-  font-weight: 500; padding: 0; margin: 0 0 0.4rem; white-space: normal; color: var(--cwc-ink); }
-.cwc .cwc-options { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; }
-.cwc .cwc-options label { display: inline-flex; align-items: center; gap: 0.35rem;
-  padding: 0.3rem 0.55rem; border: 1px solid var(--cwc-line); border-radius: 999px;
-  cursor: pointer; min-height: 2.5rem; }
-.cwc .cwc-options input { width: 1.15rem; height: 1.15rem; margin: 0; accent-color: var(--cwc-accent); }
-.cwc .cwc-options label:has(input:checked) { background: var(--cwc-soft); border-color: var(--cwc-accent);
-  border-width: 2px; font-weight: 600; }
-.cwc .cwc-feedback { background: var(--cwc-soft); border-left: 5px solid var(--cwc-accent);
-  padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
-.cwc .cwc-feedback strong { display: block; }
-.cwc a { color: var(--cwc-accent); text-decoration: underline; }
-.cwc button { font: inherit; font-weight: 600; color: #fff; background: var(--cwc-accent);
-  border: 2px solid var(--cwc-accent); border-radius: 4px; padding: 0.45rem 0.9rem; min-height: 2.75rem; cursor: pointer; }
-.cwc button.cwc-secondary { color: var(--cwc-accent); background: #fff; }
-.cwc button.cwc-danger { background: var(--cwc-warn); border-color: var(--cwc-warn); }
-.cwc .cwc-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
-.cwc .cwc-confirm { border: 2px solid var(--cwc-warn); border-radius: 4px; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
-.cwc .cwc-notice { border: 2px solid var(--cwc-warn); color: var(--cwc-warn); padding: 0.4rem 0.6rem; border-radius: 4px; }
-.cwc .cwc-status { min-height: 1.5em; color: var(--cwc-muted); }
-.cwc :focus-visible { outline: 3px solid #b34700; outline-offset: 2px; }
-.cwc .cwc-options input:focus-visible { outline: 3px solid #b34700; outline-offset: 3px; }
-.cwc [data-role=chart] { width: 100%; max-width: 42rem; }
-.cwc svg.cwc-chart { display: block; width: 100%; height: auto; }
-.cwc svg.cwc-chart text { fill: var(--cwc-ink); font-family: inherit; }
-.cwc ol.cwc-scale { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.cwc ol.cwc-scale li { flex: 1 1 7rem; border: 1px solid var(--cwc-line); border-radius: 4px; padding: 0.4rem 0.6rem; }
-.cwc ol.cwc-scale li[aria-current="true"] { border: 3px solid var(--cwc-accent); background: var(--cwc-soft); font-weight: 600; }
-.cwc .cwc-marker { display: block; font-size: 0.9rem; color: var(--cwc-accent); }
-@media (max-width: 30rem) { .cwc { padding: 0.5rem; } }
-"""
 
 
 class BarrierChecklist(CourseWidget):
@@ -382,20 +208,26 @@ class BarrierChecklist(CourseWidget):
     >>> print(c.summary())  # doctest: +SKIP
     """
 
-    _esm = view_module("checklist.js")
-    _css = _CSS
+    _esm = STATIC / "checklist.js"
+    _css = STATIC / "checklist.css"
 
     mode = traitlets.Unicode("barriers").tag(sync=True)
     content = traitlets.Dict().tag(sync=True)
     initiative = traitlets.Unicode("").tag(sync=True)
     ratings = traitlets.Dict().tag(sync=True)  # indicator id -> 0 / 1 / 2 (absent = unanswered)
-    notes = traitlets.Dict().tag(sync=True)  # group id -> text
+    notes = traitlets.Dict().tag(sync=True)  # group id -> text (the evidence for the ratings)
+    ui = traitlets.Dict().tag(sync=True)  # text shared by both modes (data/ui.yml, checklist block)
+    course_title = traitlets.Unicode("").tag(sync=True)  # for the exports (data/ui.yml)
+    # Fold the checklist into a disclosure (one per case on a long page); printing opens it.
+    collapsed = traitlets.Bool(False).tag(sync=True)
 
     def __init__(self, mode: str = "barriers", initiative: str = "", storage_key: str | None = None, **kwargs: Any):
         content = load_content(mode)
         super().__init__(
             mode=mode,
             content=content,
+            ui=ui_text("checklist"),
+            course_title=course_title(),
             initiative=initiative,
             storage_key=storage_key or f"checklist-{mode}",
             **kwargs,
@@ -463,69 +295,96 @@ class BarrierChecklist(CourseWidget):
 
     # -- results ------------------------------------------------------------
     def scores(self) -> dict[str, Any]:
-        return score(self.content, self.ratings)
+        return score(self.content, self.ratings, self.notes)
 
     def summary(self) -> str:
-        """Plain text: score and feedback band per group, the overall position."""
-        c = self.content
+        """Plain text: indicators seen and feedback band per group, the overall position."""
+        c, shared = self.content, self.ui
         s = self.scores()
         lines = [f"{c['title']}: {self.initiative.strip() or c['ui']['no_initiative']}"]
         for group, gs in zip(c["groups"], s["groups"]):
-            lines.append(f"- {group['title']}: {_score_text(c, gs)}")
+            lines.append(f"- {group['title']}: {_score_text(c, shared, gs)}")
         o = s["overall"]
-        lines.append(f"Overall: {_score_text(c, o, with_band=False)}")
-        lines.append(f"{c['ui']['position_heading']}: {_position_label(c, o['position'])}")
+        lines.append(f"{shared['overall_label']}: {_score_text(c, shared, o, with_band=False)}")
+        lines.append(f"{c['ui']['position_heading']}: {_position_text(c, shared, o)}")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
         """The answers and results as plain data (the JSON export has the same shape)."""
-        s = self.scores()
-        return {
-            "mode": self.mode,
-            "initiative": self.initiative,
-            "ratings": {k: self.ratings[k] for k in self.indicator_ids() if self.ratings.get(k) in RATING_VALUES},
-            "notes": {k: self.notes[k] for k in self.group_ids() if self.notes.get(k)},
-            "scores": s,
-        }
+        return as_dict(self.content, self.mode, self.initiative, self.ratings, self.notes)
 
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
     def to_markdown(self) -> str:
         """The answers and results as Markdown (the Markdown export is the same text)."""
-        return to_markdown(self.content, self.initiative, self.ratings, self.notes)
+        return to_markdown(self.content, self.ui, self.initiative, self.ratings, self.notes)
 
     def _repr_fields(self) -> str:
         return f"mode={self.mode!r}, initiative={self.initiative!r}, storage_key={self.storage_key!r}"
 
 
-def to_markdown(content: dict[str, Any], initiative: str, ratings: dict[str, int], notes: dict[str, str]) -> str:
-    """Markdown export; ``static/checklist.js`` builds the same text line for line."""
-    c = content
-    s = score(c, ratings)
+def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[str, int], notes: dict[str, str],
+            student: str = "") -> dict[str, Any]:
+    """The JSON export; ``static/src/checklist/export.js`` builds the same data."""
+    indicator_ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
+    return {
+        "course": course_title(),
+        "student": student.strip(),
+        "mode": mode,
+        "initiative": initiative,
+        "ratings": {k: ratings[k] for k in indicator_ids if ratings.get(k) in RATING_VALUES},
+        "notes": {g["id"]: notes[g["id"]] for g in content["groups"] if notes.get(g["id"])},
+        "scores": score(content, ratings, notes),
+    }
+
+
+def _href(link: dict[str, str], root: str | None) -> str:
+    """The link's address: absolute from the site's root when it is known."""
+    return root.rstrip("/") + "/" + link["href"] if root else link["href"]
+
+
+def _group_markdown(c: dict[str, Any], shared, group, gs, ratings, notes, root) -> list[str]:
     ui = c["ui"]
-    out = [f"# {c['title']}", "", f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
+    out = [f"## {group['title']}", ""]
+    for indicator in group["indicators"]:
+        out.append(f"- {indicator['text']} **{_rating_label(c, ratings.get(indicator['id']))}**")
+    out += ["", _score_text(c, shared, gs), ""]
+    out += [f"{ui['feedback_heading']}: {group['feedback'][gs['band']]}", ""]
+    out += [f"{ui['question_heading']}: {group['question']}", ""]
+    out += [f"{ui['read_more']}: [{group['link']['label']}]({_href(group['link'], root)})", ""]
+    note = notes.get(group["id"], "")
+    if note:
+        out += [f"{ui['notes_label']}:", ""]
+        out += ["> " + line if line else ">" for line in note.split("\n")]
+        out.append("")
+    return out
+
+
+def to_markdown(content: dict[str, Any], shared: dict[str, str], initiative: str, ratings: dict[str, int],
+                notes: dict[str, str], root: str | None = None, student: str = "") -> str:
+    """Markdown export; ``static/src/checklist/export.js`` builds the same text line for line.
+
+    ``shared`` is the checklist block of ``data/ui.yml``; ``root`` the site's address,
+    which makes the links absolute (the page passes it; without it links stay relative).
+    """
+    c, ui = content, content["ui"]
+    s = score(c, ratings, notes)
+    out = [f"# {c['title']}", "", _fill(shared["export_course"], course=course_title()), ""]
+    if student.strip():
+        out += [_fill(shared["export_student"], name=student.strip()), ""]
+    out += [f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
     for group, gs in zip(c["groups"], s["groups"]):
-        out += [f"## {group['title']}", ""]
-        for indicator in group["indicators"]:
-            out.append(f"- {indicator['text']} **{_rating_label(c, ratings.get(indicator['id']))}**")
-        out += ["", f"{_score_text(c, gs)}", ""]
-        out += [f"{ui['feedback_heading']}: {group['feedback'][gs['band']]}", ""]
-        out += [f"{ui['question_heading']}: {group['question']}", ""]
-        out += [f"{ui['read_more']}: {group['link']['label']} ({group['link']['href']})", ""]
-        note = notes.get(group["id"], "")
-        if note:
-            out += [f"{ui['notes_label']}:", ""]
-            out += ["> " + line if line else ">" for line in note.split("\n")]
-            out.append("")
+        out += _group_markdown(c, shared, group, gs, ratings, notes, root)
     o = s["overall"]
-    out += [f"## {ui['profile_heading']}", "", f"Overall: {_score_text(c, o, with_band=False)}", ""]
-    out.append(f"{ui['position_heading']}: {_position_label(c, o['position'])}")
+    out += [f"## {ui['profile_heading']}", "", f"{shared['overall_label']}: {_score_text(c, shared, o, with_band=False)}", ""]
+    out.append(f"{ui['position_heading']}: {_position_text(c, shared, o)}")
     if o["position"] is not None:
-        text = next(p["text"] for p in c["overall"]["positions"] if p["id"] == o["position"])
-        out += ["", text]
-    out += ["", f"{ui['read_more']}: {c['overall']['link']['label']} ({c['overall']['link']['href']})", ""]
+        out += ["", next(p["text"] for p in c["overall"]["positions"] if p["id"] == o["position"])]
+    if c["mode"] == "barriers":
+        out += ["", shared["no_barriers_caveat"]]
+    out += ["", f"{ui['read_more']}: [{c['overall']['link']['label']}]({_href(c['overall']['link'], root)})", ""]
     return "\n".join(out)
 
 
-__all__ = ["BarrierChecklist", "CHECKLIST_SCHEMA", "load_content", "score", "to_markdown", "DATA_DIR"]
+__all__ = ["BarrierChecklist", "as_dict", "load_content", "score", "to_markdown", "DATA_DIR"]

@@ -1,98 +1,87 @@
 """Load the course's content data files and validate them on load.
 
 Content (barriers, indicators, principles, motions, glossary, timeline, case
-studies, self-checks) lives in YAML files under ``coproduction_course/data/`` so
-that a tutor can add a motion or a term without touching code. Every file has a
-JSON Schema below; a file that breaks it raises :class:`ContentError` naming the
-file and the field, e.g. ``motions.yml: motions[2].title: 'title' is a required
-property``.
+studies, self-checks, the widgets' interface text) lives in YAML files under
+``coproduction_course/data/`` so that a tutor can add a motion or a term without
+touching code. Each file is checked against a JSON Schema in
+``data/schemas/`` (the same files an editor uses through the
+``# yaml-language-server: $schema=...`` line at the top of each data file). The
+schemas share their building blocks (texts, ids, links) through
+``defs.schema.json``.
+
+Which schema a file is checked against is said here, explicitly
+(:data:`SCHEMA_FOR_FILE`), or by the caller: ``load_file(path, schema="motions")``
+loads any file against a named schema. A file that breaks its schema raises
+:class:`ContentError` naming the file and the field, e.g.
+``motions.yml: motions[2].title: 'title' is a required property``.
 """
 from __future__ import annotations
 
 import copy
 import functools
+import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import referencing
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+SCHEMA_DIR = DATA_DIR / "schemas"
+
+# The packaged data files and the schema each is checked against.
+SCHEMA_FOR_FILE = {
+    "barriers.yml": "checklist",
+    "principles.yml": "checklist",
+    "motions.yml": "motions",
+    "selfcheck.yml": "selfcheck",
+    "cases.yml": "cases",
+    "glossary.yml": "glossary",
+    "timeline.yml": "timeline",
+    "ui.yml": "ui",
+}
 
 
 class ContentError(ValueError):
     """A content data file is missing, unreadable or does not match its schema."""
 
 
-# Building blocks for the data files' schemas (the widget modules use them too).
-TEXT_SCHEMA = {"type": "string", "minLength": 1}
-ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+def schema_path(name: str) -> Path:
+    return SCHEMA_DIR / f"{name}.schema.json"
 
 
-def link_schema(href_pattern: str) -> dict[str, Any]:
-    """A {label, href} link whose href (a path from the site root) matches the pattern."""
-    return {
-        "type": "object",
-        "required": ["label", "href"],
-        "additionalProperties": False,
-        "properties": {"label": TEXT_SCHEMA, "href": {"type": "string", "pattern": href_pattern}},
-    }
+@functools.lru_cache(maxsize=None)
+def _registry() -> referencing.Registry:
+    """Every schema file, by its file URI, so relative ``$ref``s resolve as in an editor."""
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.as_uri(), referencing.jsonschema.DRAFT202012.create_resource(contents)))
+    return referencing.Registry().with_resources(resources)
 
 
-_TEXT = TEXT_SCHEMA
-
-SCHEMAS: dict[str, dict[str, Any]] = {
-    "glossary.yml": {
-        "type": "object",
-        "required": ["terms"],
-        "additionalProperties": False,
-        "properties": {
-            "terms": {
-                "type": "array",
-                "minItems": 1,
-                "items": {
-                    "type": "object",
-                    "required": ["term", "definition"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "term": _TEXT,
-                        "definition": _TEXT,
-                        "see_also": {"type": "array", "items": _TEXT},
-                    },
-                },
-            }
-        },
-    },
-    "timeline.yml": {
-        "type": "object",
-        "required": ["events"],
-        "additionalProperties": False,
-        "properties": {
-            "events": {
-                "type": "array",
-                "minItems": 1,
-                "items": {
-                    "type": "object",
-                    "required": ["year", "label", "strand", "cite"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
-                        "date": _TEXT,
-                        "label": _TEXT,
-                        "strand": {"enum": ["ideas", "policy", "mind", "critique"]},
-                        "cite": _TEXT,
-                        "note": _TEXT,
-                    },
-                },
-            }
-        },
-    },
-}
+@functools.lru_cache(maxsize=None)
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """The validator for a named schema (``"motions"`` is ``data/schemas/motions.schema.json``)."""
+    path = schema_path(name)
+    if not path.is_file():
+        known = ", ".join(sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json")))
+        raise ContentError(f"no schema named {name!r}; the schemas are: {known}")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["$id"] = path.as_uri()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, registry=_registry())
 
 
-def register_schema(filename: str, schema: dict[str, Any]) -> None:
-    """Add the schema for a data file (used by the widget modules)."""
-    SCHEMAS[filename] = schema
+def schema_for(filename: str) -> str:
+    try:
+        return SCHEMA_FOR_FILE[filename]
+    except KeyError:
+        raise ContentError(
+            f"{filename}: no schema is named for this file; pass schema= (one of "
+            f"{', '.join(sorted(set(SCHEMA_FOR_FILE.values())))})"
+        ) from None
 
 
 def _field_path(error: jsonschema.ValidationError) -> str:
@@ -102,13 +91,10 @@ def _field_path(error: jsonschema.ValidationError) -> str:
     return path or "(top level)"
 
 
-def validate(filename: str, data: Any) -> Any:
-    """Validate ``data`` against the schema of ``filename``; raise ContentError if it fails."""
-    schema = SCHEMAS.get(filename)
-    if schema is None:
-        raise ContentError(f"{filename}: no schema is registered for this data file")
+def validate(filename: str, data: Any, schema: str | None = None) -> Any:
+    """Check ``data`` against a schema (by default the one named for ``filename``)."""
     errors = sorted(
-        jsonschema.Draft202012Validator(schema).iter_errors(data),
+        validator(schema or schema_for(filename)).iter_errors(data),
         key=lambda e: list(map(str, e.absolute_path)),
     )
     if errors:
@@ -118,7 +104,7 @@ def validate(filename: str, data: Any) -> Any:
     return data
 
 
-def load_file(path: Path) -> Any:
+def load_file(path: Path | str, schema: str | None = None) -> Any:
     """Read and validate one data file, wherever it lives (tests pass broken copies)."""
     path = Path(path)
     try:
@@ -135,7 +121,7 @@ def load_file(path: Path) -> Any:
         raise ContentError(f"{path.name}: not valid YAML{where}") from None
     if data is None:
         raise ContentError(f"{path.name}: the file is empty")
-    return validate(path.name, data)
+    return validate(path.name, data, schema)
 
 
 @functools.lru_cache(maxsize=None)
@@ -146,3 +132,12 @@ def _load_cached(filename: str) -> Any:
 def load(filename: str) -> Any:
     """Load a packaged data file by name; callers get their own copy to change."""
     return copy.deepcopy(_load_cached(filename))
+
+
+def ui_text(widget: str) -> dict[str, str]:
+    """The interface text of one widget (its block in ``data/ui.yml``)."""
+    return load("ui.yml")[widget]
+
+
+def course_title() -> str:
+    return load("ui.yml")["course_title"]

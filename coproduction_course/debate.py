@@ -6,7 +6,7 @@ timer, and gives each student a place to write their own argument, saved in the
 browser. The motions live in ``data/motions.yml``; a tutor adds one by editing that
 file only (it is checked against :data:`MOTIONS_SCHEMA` when it is loaded).
 
-Randomness is seeded. Python and the page (``static/debate.js``) use the same small
+Randomness is seeded. Python and the page (``static/src/debate/random.js``) use the same small
 generator, mulberry32, with 32-bit arithmetic, so for the same ``seed``
 :meth:`DebatePrompts.shuffle_order` and :meth:`DebatePrompts.assign_groups` give
 exactly what the page shows::
@@ -16,7 +16,7 @@ exactly what the page shows::
     Group 1 (for): students 1, 4, 6
     Group 2 (against): students 2, 3, 5
 
-The algorithms (keep this file and debate.js in step):
+The algorithms (tests/golden/debate.json holds this file and random.js to them):
 
 - ``mulberry32(seed)``: the well-known generator; returns floats in [0, 1).
 - ``shuffle(items, rng)``: Fisher-Yates from the last item down:
@@ -30,89 +30,30 @@ The algorithms (keep this file and debate.js in step):
 """
 from __future__ import annotations
 
+import copy
+import re
 from pathlib import Path
 from typing import Any, Callable
 
 import traitlets
 
-from .base import CourseWidget, view_module
-from .content import DATA_DIR, TEXT_SCHEMA, ContentError, load_file, register_schema
+from .base import STATIC, CourseWidget
+from .content import DATA_DIR, ContentError, course_title, load_file, ui_text
 
 MOTIONS_FILE = "motions.yml"
 MIN_STUDENTS, MAX_STUDENTS = 2, 200
 MAX_SEED = 2**32 - 1
 SIDES = ("for", "against")
 
-_TEXT = TEXT_SCHEMA
-_PROMPTS = {"type": "array", "minItems": 3, "maxItems": 4, "items": _TEXT}
-
-MOTIONS_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["motions"],
-    "additionalProperties": False,
-    "properties": {
-        "motions": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "title", "background", "chapters", "sources", "for", "against"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
-                    "title": {"type": "string", "minLength": 10, "maxLength": 200},
-                    "background": {"type": "string", "minLength": 40, "maxLength": 1200},
-                    "chapters": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "required": ["label", "href"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "label": _TEXT,
-                                # Site-relative, e.g. chapters/05-critiques.html#own-oppression
-                                "href": {
-                                    "type": "string",
-                                    "pattern": r"^(chapters|exercises)/[a-z0-9-]+\.html(#[a-z0-9-]+)?$",
-                                },
-                            },
-                        },
-                    },
-                    "sources": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "required": ["key", "citation"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "key": {"type": "string", "pattern": "^[a-z][a-z0-9]*$"},
-                                "citation": _TEXT,
-                            },
-                        },
-                    },
-                    "for": _PROMPTS,
-                    "against": _PROMPTS,
-                },
-            },
-        }
-    },
-}
-
-register_schema(MOTIONS_FILE, MOTIONS_SCHEMA)
-
-
 def load_motions(path: str | Path | None = None) -> list[dict[str, Any]]:
     """Load and check the motions file (the packaged one unless ``path`` is given).
 
-    Raises :class:`ContentError` naming the file and the field, e.g.
-    ``motions.yml: motions[2].for: [...] is too short``.
+    Any file name will do: it is checked against the named schema
+    ``data/schemas/motions.schema.json``. Raises :class:`ContentError` naming the
+    file and the field, e.g. ``motions.yml: motions[2].for: [...] is too short``.
     """
     path = Path(path) if path is not None else DATA_DIR / MOTIONS_FILE
-    if path.name != MOTIONS_FILE:
-        raise ContentError(f"{path.name}: a motions file must be named {MOTIONS_FILE}")
-    motions = load_file(path)["motions"]
+    motions = load_file(path, schema="motions")["motions"]
     seen: dict[str, int] = {}
     for index, motion in enumerate(motions):
         if motion["id"] in seen:
@@ -123,7 +64,7 @@ def load_motions(path: str | Path | None = None) -> list[dict[str, Any]]:
     return motions
 
 
-# --- The seeded generator, identical to debate.js -------------------------------
+# --- The seeded generator, identical to static/src/debate/random.js --------------
 
 _MASK = 0xFFFFFFFF
 
@@ -148,7 +89,7 @@ def mulberry32(seed: int) -> Callable[[], float]:
 
 
 def shuffle(items: list, rng: Callable[[], float]) -> list:
-    """Fisher-Yates shuffle of a copy of ``items``, as in debate.js."""
+    """Fisher-Yates shuffle of a copy of ``items``, as in random.js."""
     out = list(items)
     for i in range(len(out) - 1, 0, -1):
         j = int(rng() * (i + 1))
@@ -193,14 +134,30 @@ def assign_groups(n_students: int, n_groups: int, seed: int) -> list[dict[str, A
     ]
 
 
-def format_groups(groups: list[dict[str, Any]]) -> str:
-    """One line per group, exactly as the page shows it: ``Group 1 (for): students 1, 5, 9``."""
+def format_groups(groups: list[dict[str, Any]], names: list[str] | None = None) -> str:
+    """One line per group, as the page shows it: ``Group 1 (for): students 1, 5, 9``.
+
+    With ``names`` (a class list; student k is ``names[k - 1]``) the groups show
+    names. The words come from ``data/ui.yml`` (debate block), as on the page.
+    """
+    ui = ui_text("debate")
     lines = []
     for group in groups:
-        noun = "student" if len(group["students"]) == 1 else "students"
-        numbers = ", ".join(str(s) for s in group["students"])
-        lines.append(f"Group {group['group']} ({group['side']}): {noun} {numbers}")
+        side = ui["side_for"] if group["side"] == "for" else ui["side_against"]
+        if names:
+            members = ", ".join(names[s - 1] for s in group["students"])
+        else:
+            template = ui["members_one"] if len(group["students"]) == 1 else ui["members_many"]
+            members = template.replace("{list}", ", ".join(str(s) for s in group["students"]))
+        line = ui["group_line"].replace("{group}", str(group["group"])).replace("{side}", side)
+        lines.append(line.replace("{members}", members))
     return "\n".join(lines)
+
+
+def parse_class_list(text: str) -> list[str]:
+    """Names from a pasted class list, as the page reads them (static/src/debate/names.js)."""
+    names = [" ".join(part.split())[:80] for part in re.split(r"[\n\r\t,;]+", text or "")]
+    return [name for name in names if name][:MAX_STUDENTS]
 
 
 def format_motions(motions: list[dict[str, Any]]) -> str:
@@ -216,73 +173,6 @@ def format_motions(motions: list[dict[str, Any]]) -> str:
     return "\n\n".join(blocks)
 
 
-_CSS = """
-.cw-debate { --cw-ink: #1b1b1b; --cw-paper: #ffffff; --cw-muted: #4a4a4a; --cw-line: #6b6b6b;
-  --cw-accent: #1d4e89; --cw-accent-ink: #ffffff; --cw-soft: #eef3f9; --cw-warn: #8a1c1c;
-  color: var(--cw-ink); background: var(--cw-paper); border: 1px solid var(--cw-line);
-  border-radius: 6px; padding: 0.75rem; max-width: 100%; box-sizing: border-box;
-  font-size: 1rem; line-height: 1.5; overflow-wrap: anywhere; }
-.cw-debate *, .cw-debate *::before, .cw-debate *::after { box-sizing: border-box; }
-.cw-debate h3, .cw-debate h4 { color: var(--cw-ink); margin: 0.75rem 0 0.4rem; line-height: 1.25; }
-.cw-debate h3 { font-size: 1.3rem; }
-.cw-debate h4 { font-size: 1.05rem; }
-.cw-debate p { margin: 0.3rem 0; }
-.cw-debate a { color: var(--cw-accent); text-decoration: underline; }
-.cw-debate .cw-hint { color: var(--cw-muted); font-size: 0.92rem; }
-.cw-debate .cw-row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0.4rem 0; }
-.cw-debate .cw-field { display: flex; flex-direction: column; gap: 0.2rem; min-width: 0; max-width: 100%; }
-.cw-debate label, .cw-debate legend { font-weight: 600; font-size: 1rem; color: var(--cw-ink); }
-.cw-debate legend { font-size: 1.1rem; padding: 0 0.25rem; width: auto; float: none; margin: 0; }
-.cw-debate .cw-block { display: block; }
-.cw-debate select, .cw-debate input[type=number], .cw-debate textarea {
-  font: inherit; color: var(--cw-ink); background: var(--cw-paper);
-  border: 2px solid var(--cw-line); border-radius: 4px; padding: 0.35rem 0.5rem; max-width: 100%; }
-.cw-debate select { width: 100%; }
-.cw-debate input[type=number] { width: 7.5rem; }
-.cw-debate input[aria-invalid=true] { border-color: var(--cw-warn); border-style: dashed; }
-.cw-debate textarea { width: 100%; min-height: 9rem; max-height: 60vh; resize: vertical; white-space: pre-wrap; }
-.cw-debate button { font: inherit; font-weight: 600; cursor: pointer; color: var(--cw-accent-ink);
-  background: var(--cw-accent); border: 2px solid var(--cw-accent); border-radius: 4px;
-  padding: 0.4rem 0.8rem; min-height: 44px; max-width: 100%; }
-.cw-debate button.cw-secondary { color: var(--cw-accent); background: var(--cw-paper); }
-.cw-debate button.cw-danger { color: #ffffff; background: var(--cw-warn); border-color: var(--cw-warn); }
-.cw-debate button[aria-pressed=true] { box-shadow: inset 0 0 0 3px var(--cw-accent-ink); text-decoration: underline; }
-.cw-debate button:focus-visible, .cw-debate select:focus-visible, .cw-debate input:focus-visible,
-.cw-debate textarea:focus-visible, .cw-debate a:focus-visible {
-  outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
-.cw-debate fieldset { border: 1px solid var(--cw-line); border-radius: 4px; margin: 0.6rem 0; padding: 0.5rem 0.75rem; min-width: 0; }
-.cw-debate .cw-motion { background: var(--cw-soft); border-left: 6px solid var(--cw-accent); padding: 0.5rem 0.75rem; margin: 0.6rem 0; }
-.cw-debate .cw-motion-title { font-size: 1.35rem; }
-.cw-debate .cw-sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.5rem 1.25rem; }
-.cw-debate ul, .cw-debate ol { padding-left: 1.4rem; margin: 0.3rem 0; }
-.cw-debate li { margin: 0.2rem 0; }
-.cw-debate .cw-source-key { font-family: monospace; color: var(--cw-muted); }
-.cw-debate .cw-groups li { font-variant-numeric: tabular-nums; }
-.cw-debate .cw-error { color: var(--cw-warn); font-weight: 600; }
-.cw-debate .cw-error:empty { display: none; }
-.cw-debate .cw-clock { font-size: 2.4rem; font-weight: 700; font-variant-numeric: tabular-nums;
-  border: 3px solid var(--cw-line); border-radius: 6px; padding: 0.1rem 0.75rem; display: inline-block; margin: 0.3rem 0; }
-.cw-debate .cw-clock.is-done { border: 6px double var(--cw-warn); color: var(--cw-warn); }
-.cw-debate .cw-done-flag { font-weight: 700; color: var(--cw-warn); font-size: 1.2rem; }
-.cw-debate .cw-done-flag[hidden] { display: none; }
-.cw-debate .cw-confirm { border: 2px dashed var(--cw-warn); padding: 0.5rem; margin: 0.4rem 0; border-radius: 4px; }
-.cw-debate .cw-confirm[hidden] { display: none; }
-.cw-debate .cw-status { min-height: 1.5em; }
-.cw-debate.is-projector { font-size: 1.35rem; }
-.cw-debate.is-projector .cw-motion-title { font-size: 2.4rem; }
-.cw-debate.is-projector .cw-motion { font-size: 1.6rem; }
-.cw-debate.is-projector .cw-motion h4 { font-size: 1.8rem; }
-.cw-debate.is-projector .cw-clock { font-size: 4rem; }
-.cw-debate:fullscreen { overflow: auto; padding: 1.5rem 2rem; border: 0; border-radius: 0; }
-html[data-theme=dark] .cw-debate { --cw-ink: #f2f2f2; --cw-paper: #14181e; --cw-muted: #c8c8c8;
-  --cw-line: #a0a0a0; --cw-accent: #8fc0ff; --cw-accent-ink: #0b0c0c; --cw-soft: #1f2a38; --cw-warn: #ff9d9d; }
-html[data-theme=dark] .cw-debate button.cw-danger { color: #0b0c0c; }
-@media (max-width: 480px) {
-  .cw-debate { padding: 0.5rem; }
-  .cw-debate .cw-clock { font-size: 2rem; }
-  .cw-debate.is-projector .cw-motion-title { font-size: 1.8rem; }
-}
-"""
 
 
 class DebatePrompts(CourseWidget):
@@ -293,8 +183,12 @@ class DebatePrompts(CourseWidget):
     DebatePrompts(seed=2026, motion_id='own-oppression', motions=8, storage_key='debate-prompts')
     """
 
-    _esm = traitlets.Unicode(view_module("debate.js")).tag(sync=True)
-    _css = traitlets.Unicode(_CSS).tag(sync=True)
+    _esm = STATIC / "debate.js"
+    _css = STATIC / "debate.css"
+
+    # Every word of the interface (data/ui.yml) and the course title for exports.
+    ui = traitlets.Dict().tag(sync=True)
+    course_title = traitlets.Unicode("").tag(sync=True)
 
     motions_data = traitlets.List(traitlets.Dict()).tag(sync=True)
     motion_id = traitlets.Unicode("").tag(sync=True)
@@ -313,7 +207,9 @@ class DebatePrompts(CourseWidget):
         **kwargs: Any,
     ) -> None:
         motions = load_motions(motions_path)
-        super().__init__(motions_data=motions, storage_key=storage_key, **kwargs)
+        super().__init__(
+            motions_data=motions, ui=ui_text("debate"), course_title=course_title(), storage_key=storage_key, **kwargs
+        )
         self.seed = seed
         self.motion_id = motion_id if motion_id is not None else motions[0]["id"]
 
@@ -338,13 +234,13 @@ class DebatePrompts(CourseWidget):
     # --- API --------------------------------------------------------------------
     @property
     def motions(self) -> list[dict[str, Any]]:
-        """The motions (a copy: change motions.yml, not this list)."""
-        return [dict(m) for m in self.motions_data]
+        """The motions (a deep copy: change motions.yml, not this list)."""
+        return copy.deepcopy(self.motions_data)
 
     @property
     def motion(self) -> dict[str, Any]:
-        """The motion currently shown."""
-        return next(m for m in self.motions_data if m["id"] == self.motion_id)
+        """The motion currently shown (a deep copy)."""
+        return copy.deepcopy(next(m for m in self.motions_data if m["id"] == self.motion_id))
 
     def shuffle_order(self) -> list[str]:
         """Motion ids in the order the page's Shuffle button walks through them."""

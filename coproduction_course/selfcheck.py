@@ -9,7 +9,8 @@ browser's storage (per page and ``storage_key``), never sent anywhere.
 The case studies used by ``exercises/case-studies.ipynb`` live in
 ``data/cases.yml``; :func:`load_cases` validates and returns them.
 
-Both data files are validated on load: a broken file raises
+Both data files are validated on load against ``data/schemas/selfcheck.schema.json``
+and ``cases.schema.json``: a broken file raises
 :class:`~coproduction_course.content.ContentError` naming the file and field.
 """
 from __future__ import annotations
@@ -18,119 +19,10 @@ from typing import Any
 
 import traitlets
 
-from .base import CourseWidget, view_module
-from .content import ContentError, ID_SCHEMA, TEXT_SCHEMA, link_schema, load, register_schema
-
-_TEXT = TEXT_SCHEMA
-_ID = ID_SCHEMA
-# Relative to the site root, e.g. chapters/05-critiques.html#barrier-avoidance
-_LINK = link_schema(r"^chapters/[a-z0-9-]+\.html(#[a-z0-9-]+)?$")
-
-SELFCHECK_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["chapters"],
-    "additionalProperties": False,
-    "properties": {
-        "chapters": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["chapter", "title", "questions"],
-                "additionalProperties": False,
-                "properties": {
-                    "chapter": {"type": "integer", "minimum": 1, "maximum": 7},
-                    "title": _TEXT,
-                    "questions": {
-                        "type": "array",
-                        "minItems": 3,
-                        "maxItems": 5,
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "type", "outcome", "prompt", "options", "link"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "id": _ID,
-                                # What the item asks of a student; most must be scenario or
-                                # application (tests/test_selfcheck_content.py).
-                                "type": {"enum": ["recall", "scenario", "application"]},
-                                # The chapter's learning outcome the item serves, as worded there.
-                                "outcome": _TEXT,
-                                "prompt": _TEXT,
-                                "link": _LINK,
-                                # The chapter learning outcome the item checks, and its kind.
-                                "outcome": _TEXT,
-                                "type": {"enum": ["scenario", "application", "recall"]},
-                                "options": {
-                                    "type": "array",
-                                    "minItems": 2,
-                                    "maxItems": 5,
-                                    "items": {
-                                        "type": "object",
-                                        "required": ["text", "feedback"],
-                                        "additionalProperties": False,
-                                        "properties": {
-                                            "text": _TEXT,
-                                            "feedback": _TEXT,
-                                            "correct": {"type": "boolean"},
-                                        },
-                                    },
-                                    # Exactly one option is marked correct.
-                                    "contains": {
-                                        "type": "object",
-                                        "required": ["correct"],
-                                        "properties": {"correct": {"const": True}},
-                                    },
-                                    "minContains": 1,
-                                    "maxContains": 1,
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        }
-    },
-}
+from .base import STATIC, CourseWidget
+from .content import ContentError, load, ui_text
 
 BARRIERS = ["resistance", "procedure", "avoidance", "conformity"]
-
-CASES_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["cases"],
-    "additionalProperties": False,
-    "properties": {
-        "cases": {
-            "type": "array",
-            "minItems": 5,
-            "items": {
-                "type": "object",
-                "required": ["id", "title", "setting", "vignette", "prompts", "barriers", "tutor_note"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": _ID,
-                    "title": _TEXT,
-                    # What kind of initiative this is, in a few words.
-                    "setting": _TEXT,
-                    # The story itself; paragraphs separated by blank lines.
-                    "vignette": _TEXT,
-                    "prompts": {"type": "array", "minItems": 1, "items": _TEXT},
-                    # The barriers a tutor would expect students to find (tutor edition only).
-                    "barriers": {
-                        "type": "array",
-                        "minItems": 1,
-                        "uniqueItems": True,
-                        "items": {"enum": BARRIERS},
-                    },
-                    "tutor_note": _TEXT,
-                },
-            },
-        }
-    },
-}
-
-register_schema("selfcheck.yml", SELFCHECK_SCHEMA)
-register_schema("cases.yml", CASES_SCHEMA)
 
 
 def _check_unique(filename: str, items: list[dict], key: str, where: str) -> None:
@@ -157,41 +49,6 @@ def load_cases() -> list[dict[str, Any]]:
     return cases
 
 
-# Styles for the view: large targets, wraps at 375 px, readable on a projector,
-# and follows the theme's light/dark colours. Verdicts never rely on colour alone
-# (a word and a symbol say it too).
-_CSS = """
-.sc { font-size: 1rem; line-height: 1.5; max-width: 100%; overflow-wrap: anywhere; }
-.sc-intro { margin: 0 0 0.75rem; }
-.sc-question { border: 1px solid var(--pst-color-border, #999); border-radius: 6px;
-  padding: 0.5rem 0.75rem 0.75rem; margin: 0 0 1rem; min-width: 0; }
-/* The legend sits inside the box (float, full width) at body-text size: the
-   theme's legend size is meant for form titles and swamps a phone screen. */
-.sc-prompt { font-weight: 600; font-size: 1.05rem; line-height: 1.45; float: left; width: 100%;
-  margin: 0 0 0.25rem; padding: 0; white-space: normal; }
-.sc-num { font-weight: 700; }
-.sc-options { clear: both; display: flex; flex-direction: column; gap: 0.35rem; margin-top: 0.25rem; }
-.sc-option { display: flex; align-items: flex-start; gap: 0.5rem; padding: 0.25rem 0.35rem;
-  border-radius: 4px; }
-.sc-option:hover { background: var(--pst-color-surface, rgba(127,127,127,0.12)); }
-.sc-option input { flex: 0 0 auto; width: 1.15rem; height: 1.15rem; margin: 0.2rem 0 0; }
-.sc-option label { flex: 1 1 auto; min-width: 0; cursor: pointer; }
-.sc-option input:focus-visible { outline: 3px solid var(--pst-color-primary, #0a58ca); outline-offset: 2px; }
-.sc-feedback { margin: 0.6rem 0 0; padding: 0.5rem 0.75rem; border-left: 6px solid currentColor; }
-.sc-right { border-left-color: #1a7f37; }
-.sc-wrong { border-left-color: #b42318; }
-.sc-more a { text-decoration: underline; }
-.sc-footer { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
-.sc-tally { margin: 0; font-weight: 600; }
-.sc-reset { font: inherit; padding: 0.4rem 0.9rem; min-height: 44px; border-radius: 4px;
-  border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
-.sc-reset:focus-visible { outline: 3px solid var(--pst-color-primary, #0a58ca); outline-offset: 2px; }
-.sc-status { margin: 0.5rem 0 0; }
-@media print {
-  .sc-reset, .sc-status { display: none; }
-  .sc-question { break-inside: avoid; page-break-inside: avoid; }
-}
-"""
 
 
 class SelfCheck(CourseWidget):
@@ -208,8 +65,11 @@ class SelfCheck(CourseWidget):
     # question id -> chosen option index; the view updates it in a live notebook.
     choices = traitlets.Dict().tag(sync=True)
 
-    _esm = traitlets.Unicode(view_module("selfcheck.js")).tag(sync=True)
-    _css = traitlets.Unicode(_CSS).tag(sync=True)
+    # Every word of the interface, from data/ui.yml (selfcheck block).
+    ui = traitlets.Dict().tag(sync=True)
+
+    _esm = STATIC / "selfcheck.js"
+    _css = STATIC / "selfcheck.css"
 
     def __init__(self, chapter: int = 1, **kwargs: Any) -> None:
         checks = load_selfchecks()
@@ -217,7 +77,7 @@ class SelfCheck(CourseWidget):
             raise ValueError(f"no self-check for chapter {chapter!r}; chapters with one: {sorted(checks)}")
         data = checks[chapter]
         kwargs.setdefault("storage_key", f"selfcheck-ch{chapter:02d}")
-        super().__init__(chapter=chapter, title=data["title"], questions=data["questions"], **kwargs)
+        super().__init__(chapter=chapter, title=data["title"], questions=data["questions"], ui=ui_text("selfcheck"), **kwargs)
 
     def _repr_fields(self) -> str:
         return f"chapter={self.chapter}, questions={len(self.questions)}, storage_key={self.storage_key!r}"

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from coproduction_course.checklist import BarrierChecklist, load_content, score, to_markdown
+from coproduction_course.content import ui_text
 
 PAGE = "chapters/barrier-checklist.html"
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
@@ -60,6 +62,23 @@ def js_scores(widget, content):
         "position": profile.get_attribute("data-position") or None,
     }
     return {"groups": groups, "overall": overall}
+
+
+SHOWN = ("id", "rated", "total", "score", "max", "percent", "band")
+
+
+def python_scores(content, ratings, notes=None):
+    """The scores, limited to what the view writes into its data attributes."""
+    s = score(content, ratings, notes)
+    return {
+        "groups": [{k: g[k] for k in SHOWN} for g in s["groups"]],
+        "overall": {k: s["overall"][k] for k in (*SHOWN[1:], "position")},
+    }
+
+
+def write_evidence(widget, content, text="Seen at the March meeting."):
+    for group in content["groups"]:
+        widget.locator(f'textarea[data-note="{group["id"]}"]').fill(text)
 
 
 def download_text(page, widget, action):
@@ -116,16 +135,22 @@ def test_every_control_changes_what_the_student_sees(page, site_url):
         assert group["feedback"]["high"] in text and group["question"] in text
         href = box.locator("a").get_attribute("href")
         assert href == f"{site_url}/{group['link']['href']}"
-    # the position appears once every barrier is rated, marked with text as well as style
+    # the position appears once every barrier is rated and has an evidence note,
+    # marked with text as well as style
     profile = first.locator('[data-role="profile"]')
+    assert profile.get_attribute("data-position") == ""
+    assert "Still needed" in profile.locator('[data-role="position-text"]').inner_text()
+    write_evidence(first, BARRIERS)
     assert profile.get_attribute("data-position") == "doing-to"
+    assert 'not the same as "doing with"' in profile.inner_text()
     current = profile.locator('li[aria-current="true"]')
     assert current.count() == 1 and BARRIERS["ui"]["position_marker"] in current.inner_text()
     assert "Doing to" in current.inner_text()
     assert profile.locator("a").get_attribute("href") == f"{site_url}/chapters/04-nef-review-for-mind.html#doing-to-for-with"
-    assert "Resistance to change: 100%" in first.locator("svg.cwc-chart").get_attribute("aria-label")
+    assert "Resistance to change: 1 of 5 seen" in first.locator("svg.cwc-chart").get_attribute("aria-label")
     assert first.locator("svg.cwc-chart").get_attribute("role") == "img"
-    assert "100%" in first.locator("svg.cwc-chart").text_content()  # values drawn as text too
+    assert "1 of 5 seen" in first.locator("svg.cwc-chart").text_content()  # values drawn as text too
+    assert "%" not in first.inner_text()  # counts, not percentages
     # the live region announces feedback changes
     rate(first, "res-short-term", "0")
     assert "Institutional resistance to change" in first.locator('[role="status"]').inner_text()
@@ -153,6 +178,14 @@ def test_reset_asks_first(page, site_url):
     assert widget.locator("textarea").first.input_value() == "keep me"
     widget.locator('button[data-action="reset-cancel"]').click()
     assert not confirm.is_visible()
+    assert widget.locator("textarea").first.input_value() == "keep me"
+    # Escape closes the confirmation too, keeps everything, and returns focus.
+    widget.locator('button[data-action="reset"]').click()
+    assert confirm.is_visible()
+    page.keyboard.press("Escape")
+    assert not confirm.is_visible()
+    assert page.evaluate("document.activeElement.dataset.action") == "reset"
+    assert widget.locator('button[data-action="reset"]').get_attribute("aria-expanded") == "false"
     assert widget.locator("textarea").first.input_value() == "keep me"
     widget.locator('button[data-action="reset"]').click()
     widget.locator('button[data-action="reset-yes"]').click()
@@ -199,12 +232,14 @@ def test_scores_and_exports_agree_with_python(page, site_url):
                     ratings.pop(indicator_id, None)
                 else:
                     ratings[indicator_id] = int(value)
-            assert js_scores(widget, content) == score(content, ratings), f"{mode} round {round_}"
+            assert js_scores(widget, content) == python_scores(content, ratings), f"{mode} round {round_}"
         # every group rated: a position both sides agree on
         for group in content["groups"]:
             rate(widget, group["indicators"][0]["id"], "1")
             ratings[group["indicators"][0]["id"]] = 1
-        expected = score(content, ratings)
+        write_evidence(widget, content)
+        notes = {g["id"]: "Seen at the March meeting." for g in content["groups"]}
+        expected = python_scores(content, ratings, notes)
         assert expected["overall"]["position"] is not None
         assert js_scores(widget, content) == expected
         widget.locator('input[data-role="initiative"]').fill("Agreement test")
@@ -212,10 +247,13 @@ def test_scores_and_exports_agree_with_python(page, site_url):
         python = BarrierChecklist(mode=mode, initiative="Agreement test")
         for key, value in ratings.items():
             python.set_rating(key, value)
+        for group_id, note in notes.items():
+            python.set_note(group_id, note)
         python.set_note(content["groups"][0]["id"], "first\n\n  indented <b>bold</b>")
         name, text = download_text(page, widget, "markdown")
         assert name.endswith(".md") and "agreement-test" in name
-        assert text == python.to_markdown()
+        # The page's links are absolute, from the site's address.
+        assert text == to_markdown(content, ui_text("checklist"), "Agreement test", python.ratings, python.notes, f"{site_url}/")
         name, text = download_text(page, widget, "json")
         assert name.endswith(".json")
         assert json.loads(text) == python.as_dict()
@@ -237,6 +275,22 @@ def test_export_downloads_what_was_entered(page, site_url):
     assert data["initiative"] == "Export forum"
     assert data["ratings"] == {"proc-risk-veto": 2}
     assert data["notes"] == {"avoidance": "The minutes said 'concerns'."}
+    # Issue 13: the course title, an optional name or candidate number, absolute links.
+    assert data["course"] == "Co-production in Mental Health" and data["student"] == ""
+    assert "Course: Co-production in Mental Health." in text_md(page, widget) and "candidate" not in text_md(page, widget).lower()
+    widget.locator('input[data-role="student"]').fill("Candidate 4711")
+    text = text_md(page, widget)
+    assert "Name or candidate number: Candidate 4711." in text
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert links and all(link.startswith(f"{site_url}/chapters/") for link in links), links
+    assert json.loads(download_text(page, widget, "json")[1])["student"] == "Candidate 4711"
+    page.reload(wait_until="networkidle")  # kept with the answers in this browser
+    widget = open_checklist(page, site_url).nth(0)
+    assert widget.locator('input[data-role="student"]').input_value() == "Candidate 4711"
+
+
+def text_md(page, widget):
+    return download_text(page, widget, "markdown")[1]
 
 
 def test_typed_markup_stays_inert_and_is_shown_as_text(page, site_url):
@@ -320,7 +374,7 @@ def test_corrupt_saved_answers_are_ignored_with_a_message(page, site_url):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, bad])
         page.reload(wait_until="networkidle")
         widget = open_checklist(page, site_url).nth(0)
-        notice = widget.locator(".cwc-notice").first
+        notice = widget.locator(".cw-notice").first
         assert notice.is_visible(), bad
         assert notice.inner_text() == BARRIERS["ui"]["corrupt_saved"]
         rate(widget, "res-short-term", "1")  # still works, and saving repairs the store
@@ -358,3 +412,29 @@ def test_fits_a_375px_phone(phone_page, site_url):
     phone_page.reload(wait_until="networkidle")
     open_checklist(phone_page, site_url)
     assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
+
+
+# --- one case at a time: a checklist folded into a disclosure (issue 9) ---------------
+def test_a_collapsed_checklist_opens_keeps_answers_and_prints_complete(page, site_url):
+    from test_debate_browser import render_bare
+
+    widget = BarrierChecklist(storage_key="case-1", collapsed=True)
+    state = {k: getattr(widget, k) for k in ("content", "mode", "initiative", "ratings", "notes", "ui", "collapsed", "storage_key")}
+    render_bare(page, widget._esm, state, site_url)
+    details = page.locator("details.cwc-disclosure")
+    assert details.count() == 1 and not details.evaluate("(d) => d.open")
+    assert page.locator("fieldset").first.is_hidden()  # one case at a time: the page stays short
+    summary = page.locator("details.cwc-disclosure > summary")
+    assert summary.inner_text() == "Open the checklist for this case (0 of 19 indicators answered)"
+    summary.click()
+    rate(page.locator(".cwc"), "res-same-routines", "2")
+    summary.click()  # closed again: the answer is kept and counted
+    assert "(1 of 19 indicators answered)" in summary.inner_text()
+    assert page.evaluate("JSON.parse(Object.entries(localStorage).find(([k]) => k.endsWith(':case-1'))[1]).ratings") == {"res-same-routines": 2}
+    # Printing opens every disclosure, so the printed page is complete; afterwards it closes again.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert details.evaluate("(d) => d.open") and page.locator("fieldset").first.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not details.evaluate("(d) => d.open")
+    # The title stays outside the disclosure, so the case's heading and landmark still name it.
+    assert page.locator("section.cwc > h3").count() == 1

@@ -171,10 +171,14 @@ def test_speech_timer(page, site_url):
     assert page.locator(f"{W} .cw-done-flag").is_hidden()
     page.clock.run_for(2_000)
     assert clock.inner_text() == "00:00"
-    assert page.inner_text(f"{W} [role=status]") == "Time is up."
+    assert page.inner_text(f"{W} [role=status]") == "Time's up."
     assert page.get_attribute(f"{W} [role=status]", "aria-live") == "polite"
     flag = page.locator(f"{W} .cw-done-flag")
-    assert flag.is_visible() and "Time is up" in flag.inner_text()
+    assert flag.is_visible() and flag.inner_text() == "Time's up"
+    # Seen from the back of a room: very large type across the widget's width.
+    assert flag.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)") >= 40
+    widget_width = page.locator(W).evaluate("(el) => el.clientWidth")
+    assert flag.evaluate("(el) => el.getBoundingClientRect().width") >= 0.8 * widget_width
     # Not colour alone: the clock's border changes style too, and the words appear.
     assert clock.evaluate("(el) => getComputedStyle(el).borderTopStyle") == "double" != border_before
     page.click(f"{W} .cw-reset-timer")
@@ -240,19 +244,27 @@ def test_export_downloads_the_typed_text(page, site_url):
     download = info.value
     assert download.suggested_filename == "debate-arguments.md"
     text = Path(download.path()).read_text(encoding="utf-8")
-    assert "## This house believes you cannot co-produce your own oppression" in text
-    assert "Side: for the motion" in text and TYPED in text
+    assert "## This house believes you cannot co-produce your own oppression." in text
+    assert "Side: for the motion." in text and TYPED in text
+    assert "Course: Co-production in Mental Health." in text
+    assert "candidate" not in text.lower()  # no name given, no name line
+    # Links are absolute, so they still work in a file handed in later.
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert links and all(link.startswith(f"{site_url}/chapters/") for link in links), links
+    page.fill(f"{W} .cw-student", "Candidate 4711")
     with page.expect_download() as info:
         page.click(f"{W} .cw-export-json")
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    assert data["arguments"] == [
-        {
-            "motion_id": "own-oppression",
-            "motion": "This house believes you cannot co-produce your own oppression",
-            "side": "for",
-            "text": TYPED,
-        }
-    ]
+    assert data["course"] == "Co-production in Mental Health" and data["student"] == "Candidate 4711"
+    [argument] = data["arguments"]
+    assert {k: argument[k] for k in ("motion_id", "motion", "side", "text")} == {
+        "motion_id": "own-oppression",
+        "motion": "This house believes you cannot co-produce your own oppression",
+        "side": "for",
+        "text": TYPED,
+    }
+    assert argument["links"] and all(link["href"].startswith(f"{site_url}/chapters/") for link in argument["links"])
+    assert "groups" not in data
 
 
 def test_typed_html_stays_inert(page, site_url):
@@ -391,7 +403,7 @@ def test_axe_finds_no_wcag_aa_violation_in_the_widget(page, site_url):
     open_widget(page, site_url)
     page.add_script_tag(path=str(AXE))
     run = """async () => (await axe.run(document.querySelector('.cw-debate'),
-        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }))
         .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     assert page.evaluate(run) == []
     page.click(f"{W} .cw-projector")
@@ -400,3 +412,124 @@ def test_axe_finds_no_wcag_aa_violation_in_the_widget(page, site_url):
     assert page.evaluate(run) == []
     page.evaluate("() => document.documentElement.setAttribute('data-theme', 'dark')")
     assert page.evaluate(run) == []
+
+
+# --- a class list: names in the groups (issue 13) ---------------------------------------
+CLASS = ["Ana", "Ben", "Chidi", "Dilys", "Eshan", "Fern", "Gwen"]
+
+
+def test_a_pasted_class_list_gives_named_groups_matching_python(page, site_url):
+    open_widget(page, site_url)
+    page.fill(f"{W} .cw-groups-n", "3")
+    page.fill(f"{W} .cw-seed", "2026")
+    page.fill(f"{W} .cw-names", "\n".join(CLASS) + "\n\n")
+    expected = format_groups(DebatePrompts(seed=2026).assign_groups(len(CLASS), 3), CLASS).splitlines()
+    assert group_lines(page) == expected
+    assert "Ana" in " ".join(group_lines(page))
+    assert page.input_value(f"{W} .cw-students") == "7"  # the number follows the list
+    # The same draw number gives the same named groups after a reload (the list stays on this device).
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(f"{W} .cw-groups li")
+    assert group_lines(page) == expected
+    assert page.input_value(f"{W} .cw-names").splitlines()[:7] == CLASS
+    # One button clears it, here and in storage.
+    page.click(f"{W} .cw-names-clear")
+    assert page.input_value(f"{W} .cw-names") == ""
+    assert not any(name in line for line in group_lines(page) for name in CLASS)
+    assert saved_state(page)["names"] == ""
+    assert "cleared" in page.inner_text(f"{W} [role=status]")
+
+
+def test_the_class_list_is_never_exported_unless_chosen(page, site_url):
+    open_widget(page, site_url)
+    page.fill(f"{W} .cw-names", "\n".join(CLASS))
+    page.fill(f"{W} .cw-argument", "An argument.")
+    for button in (".cw-export-md", ".cw-export-json"):
+        with page.expect_download() as info:
+            page.click(f"{W} {button}")
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert not any(name in text for name in CLASS), button
+    page.check(f"{W} .cw-names-export")
+    with page.expect_download() as info:
+        page.click(f"{W} .cw-export-json")
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert data["groups"] == group_lines(page)
+    assert any("Ana" in line for line in data["groups"])
+
+
+# --- projector view and Escape (issue 13) ---------------------------------------------------
+def test_projector_view_uses_the_whole_width_and_escape_leaves_it(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    try:
+        open_widget(page, site_url)
+        button = page.locator(f"{W} .cw-projector")
+        before = page.locator(W).evaluate("(el) => el.getBoundingClientRect().width")
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+        width = page.locator(W).evaluate("(el) => el.getBoundingClientRect().width")
+        screen = page.evaluate("document.documentElement.clientWidth")  # the window less its scroll bar
+        assert width >= 0.93 * screen > before, (before, width, screen)
+        assert page.locator(".bd-sidebar-primary").is_hidden()
+        page.locator(f"{W} .cw-motion-select").focus()
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-pressed") == "false"
+        assert "is-projector" not in page.get_attribute(W, "class")
+        assert page.evaluate("document.activeElement.classList.contains('cw-projector')")
+        assert page.locator(W).evaluate("(el) => el.getBoundingClientRect().width") == before
+    finally:
+        ctx.close()
+
+
+def test_escape_closes_the_clear_confirmation(page, site_url):
+    open_widget(page, site_url)
+    page.fill(f"{W} .cw-argument", "Keep this.")
+    page.click(f"{W} .cw-clear")
+    confirm = page.locator(f"{W} .cw-confirm")
+    assert confirm.is_visible()
+    page.keyboard.press("Escape")
+    assert confirm.is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('cw-clear')")
+    assert page.get_attribute(f"{W} .cw-clear", "aria-expanded") == "false"
+    assert page.input_value(f"{W} .cw-argument") == "Keep this."
+    assert "Nothing was cleared" in page.inner_text(f"{W} [role=status]")
+
+
+# --- the view alone, outside the book --------------------------------------------------------
+def render_bare(page, view_js: str, state: dict, origin: str | None = None) -> None:
+    """Draw a view with a minimal model, as a host does; window.__cleanup removes it.
+    With an origin (the test site) the page has browser storage."""
+    if origin:
+        page.goto(f"{origin}/_static/")
+    page.set_content('<!doctype html><html lang="en"><head><title>t</title></head><body><div id="w"></div></body></html>')
+    page.evaluate(
+        """async ([source, state]) => {
+          const counts = { add: 0, remove: 0 };
+          for (const [name, key] of [["addEventListener", "add"], ["removeEventListener", "remove"]]) {
+            const original = document[name].bind(document);
+            document[name] = (type, ...rest) => { if (type === "fullscreenchange" || type === "keydown") counts[key] += 1; return original(type, ...rest); };
+          }
+          window.__counts = counts;
+          const handlers = {};
+          const model = {
+            get: (k) => state[k], save_changes() {}, send() {},
+            set: (k, v) => { const old = state[k]; state[k] = v; if (old !== v) (handlers["change:" + k] || []).forEach((f) => f(v)); },
+            on: (e, f) => (handlers[e] = (handlers[e] || []).concat(f)),
+            off: (e, f) => (handlers[e] = (handlers[e] || []).filter((g) => g !== f)),
+          };
+          const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+          const widget = (await import(url)).default;
+          window.__cleanup = await widget.render({ model, el: document.getElementById("w") });
+        }""",
+        [view_js, state],
+    )
+
+
+def test_removing_the_view_removes_its_document_listeners(page):
+    widget = DebatePrompts(storage_key="bare")
+    state = {k: getattr(widget, k) for k in ("motions_data", "motion_id", "seed", "ui", "course_title", "storage_key", "side", "argument")}
+    render_bare(page, widget._esm, state)
+    added = page.evaluate("window.__counts.add")
+    assert added >= 2  # fullscreenchange, and Escape for projector view
+    page.evaluate("window.__cleanup()")
+    assert page.evaluate("window.__counts.remove") == added

@@ -121,18 +121,13 @@ def test_unknown_chapter_is_a_clear_error():
         SelfCheck(chapter=9)
 
 
-def test_view_module_is_common_js_then_the_view():
+def test_view_module_and_css_are_files_beside_the_class():
     check = SelfCheck(chapter=1)
-    assert check._esm.startswith((STATIC / "common.js").read_text(encoding="utf-8"))
-    assert "export default { render }" in check._esm
-    assert "innerHTML" not in (STATIC / "selfcheck.js").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_view_module_parses(tmp_path):
-    module = tmp_path / "selfcheck.mjs"
-    module.write_text(SelfCheck(chapter=1)._esm, encoding="utf-8")
-    subprocess.run(["node", "--check", str(module)], check=True)
+    assert check._esm == (STATIC / "selfcheck.js").read_text(encoding="utf-8")
+    assert check._css == (STATIC / "selfcheck.css").read_text(encoding="utf-8")
+    assert check.ui["right"] == "Correct."
+    for path in (STATIC / "src" / "selfcheck").glob("*.js"):
+        assert "innerHTML" not in path.read_text(encoding="utf-8")
 
 
 # --- exercise pages and answers -------------------------------------------------------

@@ -7,120 +7,136 @@
 // contract those views use (model.get/set/on/off/save_changes/send, render and
 // initialize), so the views run fully in the browser with no kernel and no CDN.
 // In JupyterLab, Notebook 7, VS Code or Colab anywidget's own front-end is used.
-(function () {
-  "use strict";
-  var STATE_TYPE = "application/vnd.jupyter.widget-state+json";
-  var VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
-  var SAME_AS = "__course_same_as__"; // must match _ext/course_widget_state.py
+//
+// A classic deferred script: the block below keeps every name out of the
+// page's global scope.
+"use strict";
+{
+  const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
+  const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
+  // The build stores a large trait value once per page and refers to it from
+  // other models that hold the same value. _ext/course_widget_state.py reads
+  // this line and fails the build if the marker here and there differ.
+  const SAME_AS = "__course_same_as__";
 
-  function readSavedState() {
-    var tag = document.querySelector('script[type="' + STATE_TYPE + '"]');
+  const resolveShared = (state) => {
+    for (const modelId of Object.keys(state)) {
+      const traits = (state[modelId] && state[modelId].state) || {};
+      for (const [name, value] of Object.entries(traits)) {
+        if (value && typeof value === "object" && SAME_AS in value) {
+          const owner = state[value[SAME_AS]];
+          traits[name] = owner && owner.state ? owner.state[name] : undefined;
+        }
+      }
+    }
+    return state;
+  };
+
+  const readSavedState = () => {
+    const tag = document.querySelector(`script[type="${STATE_TYPE}"]`);
     if (!tag) return {};
-    var state;
     try {
-      state = JSON.parse(tag.textContent).state || {};
+      return resolveShared(JSON.parse(tag.textContent).state || {});
     } catch (err) {
       console.error("widget-host: saved widget state is not valid JSON", err);
       return {};
     }
-    // The build stores a large trait value once per page and refers to it from
-    // other models that hold the same value (_ext/course_widget_state.py).
-    Object.keys(state).forEach(function (modelId) {
-      var traits = (state[modelId] && state[modelId].state) || {};
-      Object.keys(traits).forEach(function (name) {
-        var value = traits[name];
-        if (value && typeof value === "object" && SAME_AS in value) {
-          var owner = state[value[SAME_AS]];
-          traits[name] = owner && owner.state ? owner.state[name] : undefined;
-        }
-      });
-    });
-    return state;
-  }
+  };
 
   // A minimal stand-in for anywidget's model: local state plus change events.
-  function StaticModel(modelId, state) {
-    this.model_id = modelId;
-    this._state = Object.assign({}, state);
-    this._handlers = {};
-    this.widget_manager = {
-      get_model: function () {
-        return Promise.reject(new Error("Not available on the static page"));
-      },
-    };
-  }
-  StaticModel.prototype.get = function (name) {
-    return this._state[name];
-  };
-  StaticModel.prototype.set = function (name, value) {
-    var old = this._state[name];
-    this._state[name] = value;
-    if (old !== value) {
-      this._emit("change:" + name, value);
-      this._emit("change", name);
-    }
-  };
-  StaticModel.prototype.on = function (event, handler) {
-    (this._handlers[event] = this._handlers[event] || []).push(handler);
-  };
-  StaticModel.prototype.off = function (event, handler) {
-    if (!event) {
+  class StaticModel {
+    constructor(modelId, state) {
+      this.model_id = modelId;
+      this._state = Object.assign({}, state);
       this._handlers = {};
-      return;
+      this.widget_manager = { get_model: () => Promise.reject(new Error("Not available on the static page")) };
     }
-    var list = this._handlers[event] || [];
-    this._handlers[event] = handler ? list.filter(function (h) { return h !== handler; }) : [];
-  };
-  StaticModel.prototype._emit = function (event, value) {
-    (this._handlers[event] || []).slice().forEach(function (handler) {
-      try {
-        handler(value);
-      } catch (err) {
-        console.error("widget-host: a change handler failed", err);
+    get(name) {
+      return this._state[name];
+    }
+    set(name, value) {
+      const old = this._state[name];
+      this._state[name] = value;
+      if (old !== value) {
+        this._emit("change:" + name, value);
+        this._emit("change", name);
       }
-    });
-  };
-  // No kernel on a static page: syncing and messages have nowhere to go.
-  StaticModel.prototype.save_changes = function () {};
-  StaticModel.prototype.send = function () {};
-
-  var moduleCache = {};
-  function loadModule(source) {
-    if (!moduleCache[source]) {
-      var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      moduleCache[source] = import(url);
     }
-    return moduleCache[source];
+    on(event, handler) {
+      (this._handlers[event] = this._handlers[event] || []).push(handler);
+    }
+    off(event, handler) {
+      if (!event) this._handlers = {};
+      else this._handlers[event] = handler ? (this._handlers[event] || []).filter((h) => h !== handler) : [];
+    }
+    _emit(event, value) {
+      for (const handler of (this._handlers[event] || []).slice()) {
+        try {
+          handler(value);
+        } catch (err) {
+          console.error("widget-host: a change handler failed", err);
+        }
+      }
+    }
+    // No kernel on a static page: syncing and messages have nowhere to go.
+    save_changes() {}
+    send() {}
   }
 
-  var styledIds = {};
-  function addStyle(id, css) {
-    if (!css || styledIds[id]) return;
-    styledIds[id] = true;
-    var style = document.createElement("style");
+  const moduleCache = new Map();
+  const loadWidget = (source) => {
+    if (!moduleCache.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      moduleCache.set(source, import(url).then(async (mod) => {
+        const widget = mod.default !== undefined ? mod.default : mod;
+        return typeof widget === "function" ? widget() : widget;
+      }));
+    }
+    return moduleCache.get(source);
+  };
+
+  // One model per model id, however many views show it: the promise is stored
+  // before anything is awaited, so two views drawn at once share one model and
+  // `initialize` runs once.
+  const models = new Map();
+  const modelFor = (modelId, entry) => {
+    if (!models.has(modelId)) {
+      models.set(modelId, loadWidget(entry.state._esm).then(async (widget) => {
+        const model = new StaticModel(modelId, entry.state);
+        if (widget.initialize) await widget.initialize({ model });
+        return { model, widget };
+      }));
+    }
+    return models.get(modelId);
+  };
+
+  const styled = new Set();
+  const addStyle = (id, css) => {
+    if (!css || styled.has(id)) return;
+    styled.add(id);
+    const style = document.createElement("style");
     style.setAttribute("data-widget-style", id);
     style.textContent = css;
     document.head.appendChild(style);
-  }
+  };
 
-  function showFailure(el, message) {
-    var note = document.createElement("p");
+  const showFailure = (el, message) => {
+    const note = document.createElement("p");
     note.className = "widget-host-error";
     note.setAttribute("role", "alert");
     note.textContent = message;
     el.appendChild(note);
-  }
+  };
 
-  var models = {};
-  async function renderView(tag, savedState) {
-    var view;
+  const renderView = async (tag, savedState) => {
+    let view;
     try {
       view = JSON.parse(tag.textContent);
     } catch (err) {
       return;
     }
-    var entry = savedState[view.model_id];
-    var el = document.createElement("div");
+    const entry = savedState[view.model_id];
+    const el = document.createElement("div");
     el.className = "course-widget";
     tag.parentNode.insertBefore(el, tag.nextSibling);
     tag.setAttribute("data-widget-rendered", "true");
@@ -129,35 +145,23 @@
       return;
     }
     try {
-      var model = models[view.model_id];
-      var mod = await loadModule(entry.state._esm);
-      var widget = mod.default !== undefined ? mod.default : mod;
-      if (typeof widget === "function") widget = await widget();
-      if (!model) {
-        model = models[view.model_id] = new StaticModel(view.model_id, entry.state);
-        if (widget.initialize) await widget.initialize({ model: model });
-      }
+      const { model, widget } = await modelFor(view.model_id, entry);
       addStyle(entry.state._anywidget_id || view.model_id, entry.state._css);
-      await widget.render({ model: model, el: el });
+      await widget.render({ model, el });
     } catch (err) {
       console.error("widget-host: could not draw a widget", err);
       showFailure(el, "This interactive element could not be displayed: " + err.message);
     }
-  }
+  };
 
-  function renderAll() {
-    var savedState = readSavedState();
-    var tags = document.querySelectorAll('script[type="' + VIEW_TYPE + '"]');
-    tags.forEach(function (tag) {
+  const renderAll = () => {
+    const savedState = readSavedState();
+    for (const tag of document.querySelectorAll(`script[type="${VIEW_TYPE}"]`)) {
       // Render once per output, even if this script is included twice.
-      if (tag.hasAttribute("data-widget-rendered")) return;
-      renderView(tag, savedState);
-    });
-  }
+      if (!tag.hasAttribute("data-widget-rendered")) renderView(tag, savedState);
+    }
+  };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", renderAll);
-  } else {
-    renderAll();
-  }
-})();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
+  else renderAll();
+}

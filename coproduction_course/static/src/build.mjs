@@ -1,0 +1,37 @@
+// build.mjs: assemble each widget's ES modules into the one file anywidget
+// sends as the view (`_esm`), and its stylesheets into one `_css` file.
+//
+//   node coproduction_course/static/src/build.mjs            # writes static/*.js, *.css
+//   node coproduction_course/static/src/build.mjs OUTDIR     # writes elsewhere (the test)
+//
+// esbuild is pinned in package.json; the output is minified (smaller pages,
+// and no second readable copy of the sources to drift or to be read by
+// mistake: edit src/), the same on every machine, and committed, so the
+// Python package and the notebooks need no Node. tests/test_widget_bundles.py fails when a committed
+// bundle differs from what its sources build.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outdir = path.resolve(process.argv[2] || path.join(here, ".."));
+const WIDGETS = ["checklist", "debate", "selfcheck"];
+const banner = "/* Built (minified) by coproduction_course/static/src/build.mjs from src/{name}/: edit those files, then run `npm run build:widgets`. */";
+
+for (const name of WIDGETS) {
+  const common = { absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8" };
+  await build({
+    ...common,
+    entryPoints: [path.join(here, name, "index.js")],
+    outfile: path.join(outdir, `${name}.js`),
+    format: "esm",
+    target: "es2020",
+    banner: { js: banner.replace("{name}", name) },
+  });
+  await build({
+    ...common,
+    entryPoints: [path.join(here, name, `${name}.css`)],
+    outfile: path.join(outdir, `${name}.css`),
+    banner: { css: banner.replace("{name}", name) },
+  });
+}

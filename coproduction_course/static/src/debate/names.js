@@ -1,0 +1,12 @@
+// names.js: a pasted class list, pure. One name per line (a comma or tab
+// separated paste works too); blank lines and spaces around names are dropped;
+// at most MAX_STUDENTS names are kept.
+import { MAX_STUDENTS } from "./random.js";
+
+export function parseClassList(text) {
+  return String(text || "")
+    .split(/[\n\r\t,;]+/)
+    .map((name) => name.replace(/\s+/g, " ").trim().slice(0, 80))
+    .filter((name) => name.length > 0)
+    .slice(0, MAX_STUDENTS);
+}
