@@ -233,7 +233,7 @@ def test_no_place_on_the_scale_without_evidence_notes():
         c.set_rating(indicator_id, 0)
     last = c.summary().splitlines()[-1]
     assert last.startswith("Where the initiative sits: The initiative is placed on the scale only when")
-    assert last.endswith("Still needed: Resistance to change, Procedure and practice, Avoidance of challenge, Demand to conform.")
+    assert last.endswith("Still needed: Resistance to change, Procedure and practice, Avoidance of challenge, Demand to conform, No collective voice, Who is missing, Compulsion, No feedback loop.")
     # Seeing no barriers is not "doing with": the export says so plainly.
     assert 'Seeing no barriers is not the same as "doing with".' in c.to_markdown()
     assert "not the same as" not in BarrierChecklist(mode="principles").to_markdown()
@@ -243,9 +243,10 @@ def test_overall_sums_every_answered_indicator():
     content = load_content("barriers")
     ratings = {"res-same-routines": 2, "proc-risk-veto": 1, "avo-anger-symptom": 0, "con-jargon": 2, "con-ground-rules": 2}
     o = score(content, ratings, _evidence(content))["overall"]
-    assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (7, 10, 5, 19, 70)
-    assert (o["seen"], o["clearly"], o["partly"], o["not_seen"], o["unanswered"]) == (4, 3, 1, 1, 14)
-    assert o["band"] == "high" and o["position"] == "doing-to"
+    assert (o["score"], o["max"], o["rated"], o["total"], o["percent"]) == (7, 10, 5, 36, 70)  # 19 barrier indicators + 17 in the four chapter-6 groups
+    assert (o["seen"], o["clearly"], o["partly"], o["not_seen"], o["unanswered"]) == (4, 3, 1, 1, 31)
+    # The four chapter-6 groups have no rating, so the initiative is not placed on the scale.
+    assert o["band"] == "high" and o["position"] is None
 
 
 # --- the widget's Python API -----------------------------------------------------------
@@ -315,8 +316,10 @@ def test_summary_text():
                         "0 not seen, 3 not answered. Strong signs of this barrier")
     assert lines[2].endswith(": 0 of 5 indicators seen (0 clearly, 0 partly), 1 not seen, 4 not answered. Few signs of this barrier")
     assert lines[4].endswith(": 1 of 5 indicators seen (0 clearly, 1 partly), 0 not seen, 4 not answered. Some signs of this barrier")
-    assert lines[5] == "Overall: 4 of 19 indicators seen (2 clearly, 2 partly), 1 not seen, 14 not answered."
-    assert lines[6] == "Where the initiative sits: Doing for"
+    assert lines[5] == ("- No funded, independent collective voice: 1 of 4 indicators seen (0 clearly, 1 partly), "
+                        "0 not seen, 3 not answered. Some signs of this barrier")
+    assert lines[9] == "Overall: 8 of 36 indicators seen (2 clearly, 6 partly), 1 not seen, 27 not answered."
+    assert lines[10] == "Where the initiative sits: Doing for"
     assert "%" not in c.summary() and "%" not in c.to_markdown()
     assert BarrierChecklist().summary().startswith("Barrier checklist: (no initiative named)")
 

@@ -152,10 +152,12 @@ def test_the_package_ships_its_schemas_and_views():
     """A non-editable install (Colab, Binder) needs the schema files and built views."""
     import tomllib
 
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"][
-        "coproduction_course"
-    ]
+    # setuptools applies the "*" patterns inside every package; with namespaces on,
+    # every folder under coproduction_course is a package.
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    patterns = package_data.get("*", []) + package_data.get("coproduction_course", [])
     package = ROOT / "coproduction_course"
-    shipped = {p for pattern in patterns for p in package.glob(pattern)}
+    folders = [package, *(p for p in package.rglob("*") if p.is_dir() and p.name != "__pycache__")]
+    shipped = {p for folder in folders for pattern in patterns for p in folder.glob(pattern)}
     needed = set((package / "data" / "schemas").glob("*.json")) | {STATIC / name for name in BUILT} | {STATIC / "widget-host.js"}
     assert needed <= shipped, sorted(str(p.relative_to(ROOT)) for p in needed - shipped)
