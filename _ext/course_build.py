@@ -42,6 +42,17 @@ from coproduction_course.content import DATA_DIR, ContentError, load_file
 PACKAGE_STATIC = Path(coproduction_course.__file__).parent / "static"
 THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
 logger = logging.getLogger(__name__)
+# Scripts in _static/ that act only once the page is parsed (see _defer_course_scripts).
+DEFERRED_SCRIPTS = ("course-nav.js",)
+
+
+def warn_nothing_patched(patch: str, why: str) -> None:
+    """Every patch to upstream output calls this when it finds nothing to patch.
+
+    A Sphinx warning fails the ``-W`` build, so an upgrade of a theme or extension
+    that moves the patched text is noticed at once instead of silently undoing the fix.
+    """
+    logger.warning(f"course_build: patch {patch!r} found nothing to patch: {why}", type="course", subtype="patch")
 
 # Icons named by class in the templates of pydata-sphinx-theme 0.17 and
 # sphinx-book-theme 1.3 (header buttons, navigation, theme switch, launch buttons).
@@ -61,6 +72,40 @@ ICON_FONTS = {
     "fa-solid-900": ("Font Awesome 6 Free", 900),
     "fa-brands-400": ("Font Awesome 6 Brands", 400),
 }
+
+
+def _no_theme_header(app: Sphinx, config) -> None:
+    """Keep pydata-sphinx-theme's own header (``#pst-header``) empty.
+
+    sphinx-book-theme 1.3 draws its navigation buttons in the article header and
+    leaves the theme header empty by clearing the ``navbar_*`` options in its
+    theme.conf. pydata-sphinx-theme 0.17.1 then sets ``navbar_persistent`` to the
+    search button whenever the *user* has not set it, which switches its header on:
+    an empty bar with a second search box on desktop, and, hidden on phones, a second
+    ``.primary-toggle``/``.secondary-toggle`` ahead of the book theme's. Both themes'
+    scripts bind only the first match, so the ☰ and "On this page" buttons a student
+    sees did nothing (pydata-sphinx-theme issue 2451). Setting the option ourselves
+    restores the header-less layout the book theme is built for.
+    tests/test_navigation.py checks the result in a browser.
+    """
+    options = dict(config.html_theme_options or {})
+    options.setdefault("navbar_persistent", [])
+    config.html_theme_options = options
+
+
+def _defer_course_scripts(app: Sphinx, config) -> None:
+    """Load the course's own scripts from ``_static/`` with ``defer``.
+
+    Jupyter Book lists every ``.js`` in ``_static/`` in ``html_js_files`` as a plain,
+    render-blocking script; these scripts only act after the page is parsed.
+    """
+    files = list(config.html_js_files)
+    for name in DEFERRED_SCRIPTS:
+        if name not in files:
+            warn_nothing_patched(f"defer {name}", "it is not in html_js_files (Jupyter Book lists _static/*.js there)")
+            continue
+        files[files.index(name)] = (name, {"defer": "defer"})
+    config.html_js_files = files
 
 
 def _add_static_folder(app: Sphinx, config) -> None:
@@ -222,6 +267,8 @@ def _accessibility_fixes(app: Sphinx, pagename, templatename, context, doctree) 
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _no_theme_header)
+    app.connect("config-inited", _defer_course_scripts)
     app.connect("config-inited", _add_static_folder)
     app.connect("config-inited", _icon_subsets)
     app.connect("html-page-context", _drop_thebe)
