@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 CHAPTER = "chapters/01-what-is-co-production.html"
 OTHER_CHAPTER = re.compile(r"chapters/02-edgar-cahn\.html$")
@@ -40,6 +41,14 @@ def _visible_button(page, name):
     visible = [buttons.nth(i) for i in range(buttons.count()) if buttons.nth(i).is_visible()]
     assert len(visible) == 1, f"expected one visible {name.pattern!r} button, found {len(visible)}"
     return visible[0]
+
+
+def _closed(dialog, message: str) -> None:
+    """The dialog is gone (the theme may animate its closing for a moment)."""
+    try:
+        expect(dialog).to_be_hidden(timeout=2000)
+    except AssertionError:
+        raise AssertionError(message) from None
 
 
 def _focused_is(page, locator) -> bool:
@@ -73,7 +82,7 @@ def test_menu_opens_navigates_and_closes_on_small_screens(small_screen, site_url
     assert menu.is_visible(), "☰ did not open the site menu"
     assert sidebar_link.is_visible()
     page.keyboard.press("Escape")
-    assert not menu.is_visible(), "Escape did not close the site menu"
+    _closed(menu, "Escape did not close the site menu")
     assert _focused_is(page, button), "focus did not return to the ☰ button after Escape"
 
     # The close button closes it too, and focus goes back to the button.
@@ -82,7 +91,7 @@ def test_menu_opens_navigates_and_closes_on_small_screens(small_screen, site_url
     close = menu.get_by_role("button", name=re.compile(r"close", re.I))
     assert close.is_visible(), "the open menu has no visible close button"
     _press(page, close, touch)
-    assert not menu.is_visible(), "the close button did not close the site menu"
+    _closed(menu, "the close button did not close the site menu")
     assert _focused_is(page, button), "focus did not return to the ☰ button after closing"
 
     # A link in the menu takes the student to another chapter.
@@ -106,7 +115,7 @@ def test_on_this_page_opens_the_page_contents_on_small_screens(small_screen, sit
     target = contents.get_by_role("link", name=section_name).first
     assert target.is_visible()
     page.keyboard.press("Escape")
-    assert not contents.is_visible()
+    _closed(contents, 'Escape did not close the page contents')
     assert _focused_is(page, button), 'focus did not return to the "On this page" button'
 
 
