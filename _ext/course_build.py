@@ -65,6 +65,7 @@ def warn_nothing_patched(patch: str, why: str) -> None:
     """
     logger.warning(f"course_build: patch {patch!r} found nothing to patch: {why}", type="course", subtype="patch")
 
+
 # Icons named by class in the templates of pydata-sphinx-theme 0.17 and
 # sphinx-book-theme 1.3 (header buttons, navigation, theme switch, launch buttons).
 # Icons the theme draws from CSS (--pst-icon-*: admonitions, external links,
@@ -102,6 +103,19 @@ def _no_theme_header(app: Sphinx, config) -> None:
     options = dict(config.html_theme_options or {})
     options.setdefault("navbar_persistent", [])
     config.html_theme_options = options
+
+
+def check_no_theme_header(app: Sphinx) -> None:
+    """After the themes have set their options: nothing may switch the theme header on."""
+    theme = getattr(app.builder, "theme", None)
+    options = dict(theme.get_options({}) if theme is not None else {})
+    options.update(getattr(app.builder, "theme_options", {}) or {})
+    switched_on = [name for name in ("navbar_start", "navbar_center", "navbar_end", "navbar_persistent") if options.get(name)]
+    if switched_on:
+        warn_nothing_patched(
+            "no theme header",
+            f"{', '.join(switched_on)} set: pydata-sphinx-theme's header, with its duplicate sidebar toggles, is back",
+        )
 
 
 def _defer_course_scripts(app: Sphinx, config) -> None:
@@ -514,6 +528,8 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(ExerciseReferenceWording)
     app.add_post_transform(ExerciseContentIds)
     app.connect("builder-inited", check_theme_macros)
+    # After pydata-sphinx-theme's update_config (priority 500) has filled in its defaults.
+    app.connect("builder-inited", check_no_theme_header, priority=900)
     # Before sphinx-external-toc's own redirect writer (priority 500).
     app.connect("build-finished", write_redirect_index, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

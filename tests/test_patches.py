@@ -159,6 +159,18 @@ def test_deferring_course_scripts_warns_when_jupyter_book_does_not_list_them(war
     assert "'defer course-nav.js'" in warnings()
 
 
+def test_theme_header_check_warns_when_an_option_switches_it_on(warnings):
+    app = SimpleNamespace(builder=SimpleNamespace(theme=None, theme_options={"navbar_persistent": ["search-button-field"]}))
+    course_build.check_no_theme_header(app)
+    assert "'no theme header'" in warnings()
+
+
+def test_theme_header_setting_is_a_user_setting():
+    config = SimpleNamespace(html_theme_options={"launch_buttons": {}})
+    course_build._no_theme_header(None, config)
+    assert config.html_theme_options["navbar_persistent"] == []
+
+
 def test_exercises_outside_chapter_pages_warn(warnings):
     env = SimpleNamespace(toc_fignumbers={"chapters/timeline": {"exercise": {"ex-x": (1,)}}})
     course_build._number_exercises_by_chapter(None, env)
