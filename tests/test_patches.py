@@ -116,10 +116,19 @@ def test_webpack_macros_of_the_pinned_theme_still_load_fontawesome(warnings):
 
 
 def test_sidebar_toggle_names_warn_when_the_sidebar_has_no_toggles(warnings):
-    context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup("<ul><li>x</li></ul>", "html.parser")}
+    # The theme draws its expandable entries some other way than li > details > summary.
+    html = '<ul><li class="has-children"><a href="x.html">X</a><div><details><summary></summary></details></div></li></ul>'
+    context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup(html, "html.parser")}
     course_build._accessibility_fixes(None, "intro", "page.html", context, None)
     context["generate_toctree_html"]("sidebar")
     assert "'name sidebar toggles'" in warnings()
+
+
+def test_a_sidebar_without_sub_pages_needs_no_names(warnings):
+    context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup("<ul><li>x</li></ul>", "html.parser")}
+    course_build._accessibility_fixes(None, "intro", "page.html", context, None)
+    context["generate_toctree_html"]("sidebar")
+    assert warnings() == ""
 
 
 def test_sidebar_toggles_are_named(warnings):
