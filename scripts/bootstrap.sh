@@ -57,4 +57,8 @@ if [ "$want" = "test" ]; then
     echo "==> Installing Debian's chromium for the browser tests"
     apt_install chromium fonts-dejavu-core
   fi
+  if ! command -v java >/dev/null 2>&1; then
+    echo "==> Installing Debian's Java for the Nu HTML Checker (npm vnu-jar)"
+    apt_install default-jre-headless
+  fi
 fi

@@ -1,0 +1,44 @@
+/* course-nav.js: finishes the themes' phone menus (issue 9; tests/test_navigation.py).
+   pydata-sphinx-theme 0.17 opens the site menu and the page contents as modal
+   <dialog>s on narrow screens, moving the sidebar's content into them. Two gaps:
+   - There is no visible way to close them except Escape or tapping the backdrop:
+     each sidebar gets a "Close" button, drawn only inside an open dialog (course.css).
+     It is a <form method="dialog">, so the browser closes the dialog itself.
+   - sphinx-book-theme blurs a toggle when it is clicked, so when the dialog closes
+     focus falls to the top of the page: here it goes back to the button that
+     opened it (WCAG 2.4.3). */
+(function () {
+  "use strict";
+  function setUp() {
+    [
+      ["pst-primary-sidebar", "pst-primary-sidebar-modal", ".bd-header-article .primary-toggle", "Close the site menu"],
+      ["pst-secondary-sidebar", "pst-secondary-sidebar-modal", ".bd-header-article .secondary-toggle", "Close the page contents"],
+    ].forEach(function (parts) {
+      var sidebar = document.getElementById(parts[0]);
+      var dialog = document.getElementById(parts[1]);
+      var toggle = document.querySelector(parts[2]);
+      if (!sidebar || !dialog || !toggle) return;
+      var form = document.createElement("form");
+      form.method = "dialog";
+      form.className = "course-menu-close";
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.className = "btn";
+      button.textContent = "Close";
+      button.setAttribute("aria-label", parts[3]);
+      form.appendChild(button);
+      sidebar.insertBefore(form, sidebar.firstChild);
+      toggle.addEventListener("click", function () {
+        dialog.dataset.courseOpener = parts[2];
+      });
+      dialog.addEventListener("close", function () {
+        // After the theme's own close handlers, which move the content back.
+        setTimeout(function () {
+          if (dialog.dataset.courseOpener === parts[2] && toggle.offsetParent !== null) toggle.focus();
+        }, 0);
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
