@@ -5,7 +5,7 @@ PY := .venv/bin/python
 JB := .venv/bin/jupyter-book
 PORT ?= 8000
 
-.PHONY: serve build tutor test refresh bench clean setup
+.PHONY: serve build tutor test refresh bench clean setup pdf lms offline
 
 setup:
 	@scripts/bootstrap.sh test
@@ -39,6 +39,21 @@ refresh:
 bench:
 	@scripts/bootstrap.sh test
 	@$(PY) scripts/benchmark.py
+
+## Whole-course PDF per edition into _build/pdf; each site then rebuilt with a link to its PDF
+pdf:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/pdf.py student tutor
+	@mkdir -p _build/html _build/tutor/_build/html
+	@cp _build/pdf/co-production-in-mental-health-student.pdf _build/html/
+	@cp _build/pdf/co-production-in-mental-health-tutor.pdf _build/tutor/_build/html/
+	@$(JB) build . -W -n --keep-going --all
+	@$(PY) scripts/build_edition.py tutor --all
+
+## LMS packages per edition (Common Cartridge 1.3 thin and full, SCORM 1.2) into _build/lms
+lms: build tutor
+	@$(PY) scripts/lms.py student --site _build/html
+	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
 
 clean:
 	rm -rf _build

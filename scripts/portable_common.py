@@ -8,6 +8,7 @@ so building one commit twice gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -51,3 +52,30 @@ def published_url() -> str:
         parts = repo.rstrip("/").split("/")
         url = f"https://{parts[-2]}.github.io/{parts[-1]}/" if "github.com" in repo else ""
     return url.rstrip("/") + "/"
+
+
+def edition_toc(edition: str) -> dict:
+    """The edition's table of contents (the tutor one derived as build_edition.py does)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    if edition == "tutor":
+        import sys
+
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import build_edition
+
+        toc = build_edition.tutor_toc(toc)
+    return toc
+
+
+def page_title(page: str) -> str:
+    """The first level-1 heading of a page's source (.md or .ipynb)."""
+    md, nb = ROOT / f"{page}.md", ROOT / f"{page}.ipynb"
+    if md.exists():
+        lines = md.read_text(encoding="utf-8").splitlines()
+    else:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        lines = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise ValueError(f"{page} has no level-1 heading")
