@@ -55,5 +55,9 @@ lms: build tutor
 	@$(PY) scripts/lms.py student --site _build/html
 	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
 
+## The student site as one zip that works opened from disk, into _build/offline
+offline: build
+	@$(PY) scripts/offline.py
+
 clean:
 	rm -rf _build
