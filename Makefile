@@ -5,7 +5,7 @@ PY := .venv/bin/python
 JB := .venv/bin/jupyter-book
 PORT ?= 8000
 
-.PHONY: serve build tutor test refresh bench clean setup pdf lms offline
+.PHONY: serve build tutor test refresh bench clean setup pdf lms offline reproducible
 
 setup:
 	@scripts/bootstrap.sh test
@@ -58,6 +58,11 @@ lms: build tutor
 ## The student site as one zip that works opened from disk, into _build/offline
 offline: build
 	@$(PY) scripts/offline.py
+
+## Build one commit twice (site, PDF, packages, offline zip) and compare bytes (slow; a bench figure)
+reproducible:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/reproducible.py
 
 clean:
 	rm -rf _build

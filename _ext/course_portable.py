@@ -41,16 +41,11 @@ def edition_line(app: Sphinx, pagename: str, pathto) -> str:
     return '<p class="course-edition">' + " ".join(parts) + "</p>"
 
 
-LOG_PAGE = "learning-log"
-
-
 def add_edition_line(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if app.builder.format != "html" or app.builder.name == "singlehtml" or "body" not in context:
         return
     context["body"] += edition_line(app, pagename, context["pathto"])
-    if pagename == LOG_PAGE:
-        # Called inside html-page-context, so the script is added to this page only.
-        app.add_js_file("course-learning-log.js", defer="defer")
+
 
 
 STATIC = Path(__file__).resolve().parent / "portable_static"

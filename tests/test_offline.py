@@ -81,7 +81,7 @@ def test_service_worker_keeps_the_course_working_offline(browser, site_url):
         context.set_offline(True)
         # A page never opened before, and a widget on it.
         page.goto(f"{site_url}/chapters/barrier-checklist.html")
-        assert "checklist" in page.locator("h1").first.inner_text().lower()
+        assert "checklist" in page.get_by_role("heading", level=1).first.inner_text().lower()
         use_a_widget(page, "Noted with the network off")
         # A page the list does not hold says so plainly instead of a browser error.
         page.goto(f"{site_url}/no-such-page.html")
@@ -102,7 +102,7 @@ def test_nothing_is_cached_until_asked_except_pages_visited(browser, site_url):
         page.wait_for_timeout(500)
         context.set_offline(True)
         page.goto(f"{site_url}/intro.html")
-        assert page.locator("h1").first.is_visible()
+        assert page.get_by_role("heading", level=1).first.is_visible()
         page.goto(f"{site_url}/glossary.html")
         assert "not saved in this browser" in page.content()
     finally:
