@@ -36,14 +36,24 @@ PDF_DIR = Path(str(BUILD_PARENT) + "-pdf")
 
 
 @functools.lru_cache(maxsize=None)
+def _started() -> dict[str, subprocess.Popen]:
+    """Start both editions' PDF builds at once: on two cores that halves the wait."""
+    return {
+        edition: subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+        )
+        for edition in ("student", "tutor")
+    }
+
+
+@functools.lru_cache(maxsize=None)
 def built_pdf(edition: str) -> Path:
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)],
-        capture_output=True, text=True, cwd=ROOT,
-    )
+    proc = _started()[edition]
+    log, _ = proc.communicate()
     target = PDF_DIR / pdf_name(edition)
     if proc.returncode != 0 or not target.exists():
-        pytest.fail(f"make pdf failed for the {edition} edition:\n" + (proc.stdout + proc.stderr)[-4000:])
+        pytest.fail(f"make pdf failed for the {edition} edition:\n" + (log or "")[-4000:])
     return target
 
 
