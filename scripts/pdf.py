@@ -134,9 +134,20 @@ def footer_template(edition: str, date: str) -> str:
     )
 
 
-def print_pdf(index: Path, target: Path, edition: str) -> list[str]:
-    """Print index.html to target; return the requests that were refused."""
-    from playwright.sync_api import sync_playwright
+def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str]:
+    """Print index.html to target; return the requests that were refused.
+
+    ``browser`` lets a caller that already drives chromium (the tests) lend it.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            try:
+                return print_pdf(index, target, edition, chromium)
+            finally:
+                chromium.close()
 
     from_here = index.parent.resolve().as_uri()
     refused: list[str] = []
@@ -150,27 +161,26 @@ def print_pdf(index: Path, target: Path, edition: str) -> list[str]:
             route.abort()
 
     date = build_date().date().isoformat()
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        try:
-            page = chromium.new_page()
-            page.route("**/*", guard)
-            page.goto(index.resolve().as_uri(), wait_until="load")
-            page.add_style_tag(content=BOOK_CSS)
-            # Open every collapsed block (dropdowns, toggles): paper cannot be clicked.
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            page.evaluate("document.fonts.ready")
-            page.emulate_media(media="print")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(
-                path=str(target), format="A4", print_background=False, prefer_css_page_size=True,
-                display_header_footer=True, header_template="<span></span>",
-                footer_template=footer_template(edition, date),
-                margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-                tagged=True, outline=True,
-            )
-        finally:
-            chromium.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/*", guard)
+        page.goto(index.resolve().as_uri(), wait_until="load")
+        page.add_style_tag(content=BOOK_CSS)
+        # Open every collapsed block (dropdowns, toggles): paper cannot be clicked.
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.evaluate("document.fonts.ready")
+        page.emulate_media(media="print")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(
+            path=str(target), format="A4", print_background=False, prefer_css_page_size=True,
+            display_header_footer=True, header_template="<span></span>",
+            footer_template=footer_template(edition, date),
+            margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+            tagged=True, outline=True,
+        )
+    finally:
+        context.close()
     fix_dates(target)
     return refused
 

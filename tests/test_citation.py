@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv-cff"
+# Under _build/ so Sphinx (which skips _build) never reads the venv's files.
+VENV = ROOT / "_build" / "cffconvert-venv"
 
 
 @pytest.fixture(scope="module")

@@ -218,15 +218,15 @@ def test_figures_have_text_alternatives_and_citations_survive():
     assert bibliography and "Carr" in " ".join(bibliography)
 
 
-def test_printing_fetches_nothing_and_dates_are_fixed(tmp_path, monkeypatch):
+def test_printing_fetches_nothing_and_dates_are_fixed(tmp_path, monkeypatch, browser):
     """Two guards of scripts/pdf.py, on small inputs: refused requests, fixed dates."""
     page = tmp_path / "page.html"
     page.write_text('<html lang="en"><body><h1>T</h1><img alt="x" src="https://example.invalid/x.png"></body></html>')
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     target = tmp_path / "out.pdf"
-    refused = pdf_script.print_pdf(page, target, "student")
+    refused = pdf_script.print_pdf(page, target, "student", browser)
     assert refused == ["https://example.invalid/x.png"]
     assert b"/CreationDate (D:20260101000000" in target.read_bytes()
     first = target.read_bytes()
-    pdf_script.print_pdf(page, target, "student")
+    pdf_script.print_pdf(page, target, "student", browser)
     assert target.read_bytes() == first, "printing the same page twice gives different bytes"
