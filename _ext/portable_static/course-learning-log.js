@@ -79,6 +79,10 @@
     var text = String(name).replace(/[_-]+/g, " ").trim();
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
+  // Bookkeeping fields the widgets store for themselves, not the student's work.
+  function isBookkeeping(key) {
+    return key === "version" || key.charAt(0) === "_";
+  }
   function isEmpty(value) {
     return value === null || value === undefined || value === "" ||
       (typeof value === "object" && Object.keys(value).length === 0);
@@ -118,7 +122,7 @@
     if (value && typeof value === "object") {
       var dl = h("dl", { class: "course-log-fields" });
       Object.keys(value).forEach(function (key) {
-        if (isEmpty(value[key])) return;
+        if (isEmpty(value[key]) || isBookkeeping(key)) return;
         dl.append(h("dt", { text: humanise(key) }), h("dd", {}, describe(value[key])));
       });
       return dl;
@@ -162,7 +166,7 @@
       }).join("\n");
     }
     if (value && typeof value === "object") {
-      return Object.keys(value).filter(function (k) { return !isEmpty(value[k]); }).map(function (k) {
+      return Object.keys(value).filter(function (k) { return !isEmpty(value[k]) && !isBookkeeping(k); }).map(function (k) {
         var inner = value[k];
         if (inner && typeof inner === "object") return pad + "- **" + humanise(k) + "**:\n" + markdownValue(inner, indent + 1);
         return pad + "- **" + humanise(k) + "**: " + String(inner).replace(/\n/g, "\n" + pad + "  ");
