@@ -43,7 +43,9 @@ def build_all(out: Path, env: dict) -> dict[str, str]:
     hashes = {}
     for base, pattern in ((site, "**/*"), (out / "pdf", "*.pdf"), (out / "lms", "*"), (out / "offline", "*.zip")):
         for path in sorted(base.glob(pattern)):
-            if path.is_file() and ".doctrees" not in path.parts:
+            # Dotfiles are Sphinx's own bookkeeping, not published content: .buildinfo
+            # hashes the configuration, which holds the (different) output folder.
+            if path.is_file() and ".doctrees" not in path.parts and not path.name.startswith("."):
                 hashes[f"{base.name}/{path.relative_to(base).as_posix()}"] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes
 
