@@ -230,3 +230,25 @@ def test_printing_fetches_nothing_and_dates_are_fixed(tmp_path, monkeypatch, bro
     first = target.read_bytes()
     pdf_script.print_pdf(page, target, "student", browser)
     assert target.read_bytes() == first, "printing the same page twice gives different bytes"
+
+
+def test_pages_link_to_their_edition_pdf_once_it_is_in_the_site(tmp_path, site):
+    """`make pdf` puts the PDF in the site before rebuilding it; then every page links to it."""
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import course_portable
+
+    def app(title):
+        return SimpleNamespace(config=SimpleNamespace(html_title=title, project=title),
+                               builder=SimpleNamespace(name="html"), outdir=str(tmp_path))
+
+    pathto = lambda name, resource: "../" + name  # noqa: E731  (as from a page one folder down)
+    student = course_portable.edition_line(app("Co-production in Mental Health"), "chapters/x", pathto)
+    assert "Student edition, built" in student and ".pdf" not in student
+    (tmp_path / pdf_name("tutor")).write_bytes(b"%PDF-1.7")
+    tutor = course_portable.edition_line(app("Co-production in Mental Health (tutor edition)"), "chapters/x", pathto)
+    assert "Tutor edition" in tutor and f'href="../{pdf_name("tutor")}"' in tutor
+    # The built student site (no PDF in it during tests) shows the edition line on every page.
+    for page in ("intro.html", "chapters/01-what-is-co-production.html", "learning-log.html"):
+        assert "Student edition, built" in (site / page).read_text(encoding="utf-8"), page
