@@ -208,7 +208,20 @@ def fix_dates(pdf: Path) -> None:
     if not found:
         raise SystemExit(f"{pdf}: no /CreationDate in the PDF; Chromium's output changed, update fix_dates")
     data = pattern.sub(lambda m: b"/" + m.group(1) + b" (" + stamp.encode(), data)
-    pdf.write_bytes(data)
+    pdf.write_bytes(renumber_structure_ids(data))
+
+
+def renumber_structure_ids(data: bytes) -> bytes:
+    """Make the tagged structure's element IDs independent of DOM timing.
+
+    Chromium names each structure element after its DOM node ("node00000319"),
+    and node numbers shift when scripts create nodes in a different order. The
+    IDs are replaced by their rank (same width, so no offset moves; same order,
+    so the /IDTree stays sorted); every occurrence gets the same new name.
+    """
+    pattern = re.compile(rb"\(node(\d{8})\)")
+    ranks = {old: b"%08d" % rank for rank, old in enumerate(sorted(set(pattern.findall(data)), key=int))}
+    return pattern.sub(lambda m: b"(node" + ranks[m.group(1)] + b")", data)
 
 
 def build_pdf(edition: str, output: Path) -> Path:
