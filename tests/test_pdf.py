@@ -252,3 +252,12 @@ def test_pages_link_to_their_edition_pdf_once_it_is_in_the_site(tmp_path, site):
     # The built student site (no PDF in it during tests) shows the edition line on every page.
     for page in ("intro.html", "chapters/01-what-is-co-production.html", "learning-log.html"):
         assert "Student edition, built" in (site / page).read_text(encoding="utf-8"), page
+
+
+def test_structure_ids_do_not_depend_on_dom_timing():
+    """Chromium names structure elements after DOM node numbers, which shift run to run."""
+    first = b"/ID (node00000319)>> /Names [(node00000319) 1 0 R (node00000321) 2 0 R]"
+    second = b"/ID (node00000285)>> /Names [(node00000285) 1 0 R (node00000287) 2 0 R]"
+    assert pdf_script.renumber_structure_ids(first) == pdf_script.renumber_structure_ids(second)
+    assert len(pdf_script.renumber_structure_ids(first)) == len(first)
+    assert b"(node00000000)" in pdf_script.renumber_structure_ids(first)
