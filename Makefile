@@ -11,7 +11,7 @@ UV_VERSION := 0.13.9
 LOCK := .venv/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 	--no-emit-package coproduction-course --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve serve-tutor build tutor test refresh bench lock clean setup
+.PHONY: serve serve-tutor build tutor test refresh bench lock clean setup pdf lms offline reproducible
 
 setup:
 	@scripts/bootstrap.sh test
@@ -58,6 +58,30 @@ lock:
 	@# The test set is resolved within the build set's versions: tests build the book as `make build` does.
 	@$(LOCK) requirements-setup.txt requirements-test.txt --constraint requirements.lock -o requirements-test.lock
 	@echo "Wrote requirements.lock and requirements-test.lock; commit them with requirements*.txt."
+
+## Whole-course PDF per edition into _build/pdf; each site then rebuilt with a link to its PDF
+pdf:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/pdf.py student tutor
+	@mkdir -p _build/html _build/tutor/_build/html
+	@cp _build/pdf/co-production-in-mental-health-student.pdf _build/html/
+	@cp _build/pdf/co-production-in-mental-health-tutor.pdf _build/tutor/_build/html/
+	@$(PY) -m course_tools build student --all
+	@$(PY) -m course_tools build tutor --all
+
+## LMS packages per edition (Common Cartridge 1.3 thin and full, SCORM 1.2) into _build/lms
+lms: build tutor
+	@$(PY) scripts/lms.py student --site _build/html
+	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
+
+## The student site as one zip that works opened from disk, into _build/offline
+offline: build
+	@$(PY) scripts/offline.py
+
+## Build one commit twice (site, PDF, packages, offline zip) and compare bytes (slow; a bench figure)
+reproducible:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/reproducible.py
 
 clean:
 	rm -rf _build

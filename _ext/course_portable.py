@@ -1,0 +1,98 @@
+"""Portable course: edition line, PDF link, offline helper and learning log.
+
+* Edition, build date and the whole-course PDF on every page (below).
+* ``course-offline.js`` on every page and ``course-sw.js`` + ``offline-files.json``
+  at the site root (see _ext/portable_static/): the service worker that keeps
+  visited pages readable offline and can save the whole course on request.
+
+Every page ends with one short line: which edition this is, the build date, and,
+when the edition's PDF sits in the site (``make pdf`` copies it there before the
+site is built), a link to it. The date is ``SOURCE_DATE_EPOCH`` or the last
+commit's date (scripts/portable_common.py), never the clock, so two builds of
+one commit give the same pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from portable_common import EDITION_LABELS, build_date, pdf_name  # noqa: E402
+
+
+def edition_of(app: Sphinx) -> str:
+    title = f"{app.config.html_title or ''} {app.config.project or ''}".lower()
+    return "tutor" if "tutor edition" in title else "student"
+
+
+def edition_line(app: Sphinx, pagename: str, pathto) -> str:
+    edition = edition_of(app)
+    parts = [f"{EDITION_LABELS[edition]}, built {build_date().date().isoformat()}."]
+    pdf = pdf_name(edition)
+    if app.builder.name == "html" and (Path(app.outdir) / pdf).exists():
+        href = html.escape(pathto(pdf, 1), quote=True)
+        parts.append(f'<a href="{href}">The whole course as one PDF</a> (for print and offline reading).')
+    return '<p class="course-edition">' + " ".join(parts) + "</p>"
+
+
+def add_edition_line(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.format != "html" or app.builder.name == "singlehtml" or "body" not in context:
+        return
+    context["body"] += edition_line(app, pagename, context["pathto"])
+
+
+
+STATIC = Path(__file__).resolve().parent / "portable_static"
+SW_NAME = "course-sw.js"
+LIST_NAME = "offline-files.json"
+
+
+def add_static(app: Sphinx, config) -> None:
+    config.html_static_path = list(config.html_static_path) + [str(STATIC)]
+
+
+def add_scripts(app: Sphinx) -> None:
+    if app.builder.name == "html":
+        app.add_js_file("course-offline.js", defer="defer")
+
+
+def write_offline_files(app: Sphinx, exception) -> None:
+    """The service worker and the list of every file it saves for offline use."""
+    if exception is not None or app.builder.name != "html":
+        return
+    out = Path(app.outdir)
+    skip = {SW_NAME, LIST_NAME}
+    files = sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and p.name not in skip and not p.name.startswith(".")
+        and not p.relative_to(out).as_posix().startswith(("_sources/", ".doctrees/"))
+        and p.suffix != ".pdf"
+    )
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + (out / name).read_bytes())
+    version = digest.hexdigest()[:16]
+    (out / LIST_NAME).write_text(json.dumps({"version": version, "files": files}, indent=0) + "\n", encoding="utf-8")
+    worker = (STATIC / SW_NAME).read_text(encoding="utf-8")
+    if "__COURSE_BUILD_VERSION__" not in worker:
+        raise RuntimeError("course_portable: course-sw.js lost its version placeholder")
+    (out / SW_NAME).write_text(worker.replace("__COURSE_BUILD_VERSION__", version), encoding="utf-8")
+    # The worker's own source is not a page asset.
+    static_copy = out / "_static" / SW_NAME
+    if static_copy.exists():
+        static_copy.unlink()
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_static)
+    app.connect("builder-inited", add_scripts)
+    app.connect("html-page-context", add_edition_line)
+    app.connect("build-finished", write_offline_files)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

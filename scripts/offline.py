@@ -1,0 +1,45 @@
+"""The student site as one zip that works when opened from disk (``make offline``).
+
+    python scripts/offline.py [--site _build/html] [--output _build/offline]
+
+Unpack it anywhere and open ``index.html``: every page, the search and the
+widgets work from ``file://`` (widgets draw from the state saved in each page,
+and keep a student's work in the browser as on the web). The zip is written
+with sorted entries dated with the build date, so one commit gives one zip.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from lms import site_files, write_zip  # noqa: E402
+from portable_common import SLUG  # noqa: E402
+
+# Files that only make sense on a web server: the service worker and its list.
+SERVER_ONLY = {"course-sw.js", "offline-files.json"}
+
+
+def offline_zip(site: Path, output: Path) -> Path:
+    if not (site / "index.html").exists():
+        raise SystemExit(f"No built site at {site}: run `make build` first")
+    files = {f"{SLUG}/{name}": data for name, data in site_files(site).items()
+             if name not in SERVER_ONLY and not name.startswith("_sources/")}
+    target = write_zip(output / f"{SLUG}-student-offline.zip", files)
+    print(f"Wrote {target} ({target.stat().st_size // 1024} kB); unpack it and open {SLUG}/index.html")
+    return target
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
+    parser.add_argument("--output", type=Path, default=ROOT / "_build" / "offline")
+    args = parser.parse_args(argv)
+    offline_zip(args.site, args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,81 @@
+"""What the portable outputs (PDF, LMS packages, offline zip) share: names, the
+edition labels, the published address and one build date.
+
+The build date is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
+convention), else the date of the last commit, else 2026-01-01: never the clock,
+so building one commit twice gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "co-production-in-mental-health"
+EDITION_LABELS = {"student": "Student edition", "tutor": "Tutor edition"}
+FALLBACK_EPOCH = 1767225600  # 2026-01-01T00:00:00Z, when there is no git history
+
+
+def build_epoch() -> int:
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return FALLBACK_EPOCH
+
+
+def build_date() -> dt.datetime:
+    return dt.datetime.fromtimestamp(build_epoch(), tz=dt.timezone.utc)
+
+
+def pdf_name(edition: str) -> str:
+    return f"{SLUG}-{edition}.pdf"
+
+
+def book_config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+def published_url() -> str:
+    """The address the site is published at (COURSE_SITE_URL overrides _config.yml)."""
+    url = os.environ.get("COURSE_SITE_URL") or (book_config().get("html") or {}).get("baseurl") or ""
+    if not url:
+        repo = (book_config().get("repository") or {}).get("url", "")
+        # GitHub Pages address of the repository: https://OWNER.github.io/NAME/
+        parts = repo.rstrip("/").split("/")
+        url = f"https://{parts[-2]}.github.io/{parts[-1]}/" if "github.com" in repo else ""
+    return url.rstrip("/") + "/"
+
+
+def edition_toc(edition: str) -> dict:
+    """The edition's table of contents (the tutor one derived as build_edition.py does)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    if edition == "tutor":
+        import sys
+
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import build_edition
+
+        toc = build_edition.tutor_toc(toc)
+    return toc
+
+
+def page_title(page: str) -> str:
+    """The first level-1 heading of a page's source (.md or .ipynb)."""
+    md, nb = ROOT / f"{page}.md", ROOT / f"{page}.ipynb"
+    if md.exists():
+        lines = md.read_text(encoding="utf-8").splitlines()
+    else:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        lines = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise ValueError(f"{page} has no level-1 heading")

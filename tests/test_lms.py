@@ -1,0 +1,237 @@
+"""Learning-platform packages (scripts/lms.py, `make lms`): manifests against files,
+stable identifiers, links inside the full cartridge, and SCORM completion seen by
+an independent SCORM 1.2 run-time (npm scorm-again) acting as the platform.
+
+The student packages are made from the session's student build (conftest.site);
+the thin tutor cartridge needs no site. The tutor full/SCORM packages are made by
+the same code from the tutor site and are not rebuilt here (time budget).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import sys
+import threading
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import lms  # noqa: E402
+from portable_common import page_title  # noqa: E402
+
+CC = "{%s}" % lms.CC_NS
+SCORM = "{%s}" % lms.SCORM_CP_NS
+ADLCP = "{%s}" % lms.ADLCP_NS
+BASE = "https://example.org/course/"
+
+
+@pytest.fixture(scope="module")
+def packages(site, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("lms")
+    return lms.build_packages("student", site, out, BASE)
+
+
+def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
+    archive = zipfile.ZipFile(path)
+    return archive, ET.fromstring(archive.read("imsmanifest.xml"))
+
+
+def _named_files(manifest: ET.Element, ns: str) -> list[str]:
+    return [f.get("href") for f in manifest.iter(f"{ns}file")]
+
+
+def _check_manifest_against_files(archive: zipfile.ZipFile, manifest: ET.Element, ns: str) -> None:
+    named = _named_files(manifest, ns)
+    assert len(named) == len(set(named)), "a file is named twice"
+    entries = set(archive.namelist()) - {"imsmanifest.xml"}
+    assert set(named) - entries == set(), "the manifest names files the package lacks"
+    assert entries - set(named) == set(), "the package holds files no resource names"
+    ids = [el.get("identifier") for el in manifest.iter() if el.get("identifier")]
+    assert len(ids) == len(set(ids)), "identifiers are not unique"
+    resources = {r.get("identifier") for r in manifest.iter(f"{ns}resource")}
+    for item in manifest.iter(f"{ns}item"):
+        if item.get("identifierref"):
+            assert item.get("identifierref") in resources
+    for dep in manifest.iter(f"{ns}dependency"):
+        assert dep.get("identifierref") in resources
+    for res in manifest.iter(f"{ns}resource"):
+        if res.get("href"):
+            assert res.get("href") in named
+
+
+def _toc_titles() -> list[str]:
+    return [p.title for p in lms.toc_pages("student")]
+
+
+def test_thin_cartridge_links_every_toc_page_to_the_published_site(packages):
+    archive, manifest = _open(packages["thin"])
+    assert manifest.tag == f"{CC}manifest"
+    assert manifest.find(f"{CC}metadata/{CC}schemaversion").text == "1.3.0"
+    _check_manifest_against_files(archive, manifest, CC)
+    items = [i for i in manifest.iter(f"{CC}item") if i.get("identifierref")]
+    assert [i.find(f"{CC}title").text for i in items] == _toc_titles()
+    by_id = {r.get("identifier"): r for r in manifest.iter(f"{CC}resource")}
+    wl = "{%s}" % lms.WEBLINK_NS
+    urls = []
+    for item in items:
+        res = by_id[item.get("identifierref")]
+        assert res.get("type") == "imswl_xmlv1p3"
+        link = ET.fromstring(archive.read(res.find(f"{CC}file").get("href")))
+        assert link.find(f"{wl}title").text == item.find(f"{CC}title").text
+        urls.append(link.find(f"{wl}url").get("href"))
+    assert urls == [BASE + p.html_path for p in lms.toc_pages("student")]
+    # Parts of the toc are folders: the chapters of "The course" sit inside one.
+    folders = [i.find(f"{CC}title").text for i in manifest.iter(f"{CC}item") if not i.get("identifierref")
+               and i.find(f"{CC}title") is not None]
+    assert "The course" in folders
+
+
+def test_tutor_thin_cartridge_adds_the_tutor_pages():
+    files = lms.thin_cartridge("tutor", BASE)
+    manifest = files["imsmanifest.xml"].decode()
+    assert "exercises/tutor/" not in "".join(v.decode() for k, v in lms.thin_cartridge("student", BASE).items())
+    assert f"{BASE}exercises/tutor/index.html" in "".join(v.decode() for v in files.values())
+    assert "Tutor edition" in manifest
+
+
+def test_full_cartridge_carries_the_site_and_every_link_resolves(packages):
+    archive, manifest = _open(packages["full"])
+    assert manifest.find(f"{CC}metadata/{CC}schemaversion").text == "1.3.0"
+    _check_manifest_against_files(archive, manifest, CC)
+    names = set(archive.namelist())
+    launchable = [r.get("href") for r in manifest.iter(f"{CC}resource") if r.get("href")]
+    assert launchable == [f"site/{p.html_path}" for p in lms.toc_pages("student")]
+    broken = []
+    # Pages only: the themes copy two Jinja template sources (*-macros.html) into
+    # _static/, which no page opens.
+    for name in sorted(n for n in names if n.endswith(".html") and not n.startswith("site/_static/")):
+        text = archive.read(name).decode("utf-8", errors="replace")
+        for target in re.findall(r'(?:href|src)="([^"]+)"', text):
+            parts = urlsplit(target)
+            if parts.scheme or target.startswith(("#", "//", "mailto:", "data:")) or not parts.path:
+                continue
+            resolved = (Path(name).parent / unquote(parts.path)).as_posix()
+            resolved = "/".join(_normalise_path(resolved))
+            if resolved not in names and resolved + "index.html" not in names:
+                broken.append((name, target))
+    assert broken == []
+
+
+def _normalise_path(path: str) -> list[str]:
+    out: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            out.pop()
+        elif part not in ("", "."):
+            out.append(part)
+    return out
+
+
+def test_identifiers_and_bytes_are_stable_across_builds(packages, site, tmp_path):
+    again = lms.build_packages("student", site, tmp_path, BASE)
+    for kind, path in packages.items():
+        assert again[kind].read_bytes() == path.read_bytes(), f"the {kind} package differs between two builds"
+    first = re.findall(r'identifier="([^"]+)"', lms.thin_cartridge("student", BASE)["imsmanifest.xml"].decode())
+    assert first and all(re.fullmatch(r"[A-Z]+_[0-9a-f]{16}", i) for i in first)
+
+
+def test_scorm_manifest_has_one_sco_per_chapter(packages):
+    archive, manifest = _open(packages["scorm"])
+    assert manifest.tag == f"{SCORM}manifest"
+    assert manifest.find(f"{SCORM}metadata/{SCORM}schema").text == "ADL SCORM"
+    assert manifest.find(f"{SCORM}metadata/{SCORM}schemaversion").text == "1.2"
+    _check_manifest_against_files(archive, manifest, SCORM)
+    scos = [r for r in manifest.iter(f"{SCORM}resource") if r.get(f"{ADLCP}scormtype") == "sco"]
+    groups = lms.chapters(lms.toc_pages("student"))
+    assert len(scos) == len(groups)
+    org = manifest.find(f"{SCORM}organizations")
+    assert org.get("default") == org.find(f"{SCORM}organization").get("identifier")
+    titles = [i.find(f"{SCORM}title").text for i in org.iter(f"{SCORM}item")]
+    assert titles == [g[0].title for g in groups]
+
+
+# --- the SCORM package under an independent run-time ------------------------------------
+
+HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<script src="scorm12.js"></script>
+<script>
+  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  window.reported = [];
+  window.API.on("LMSSetValue.cmi.core.lesson_status", function (element, value) { window.reported.push(value); });
+</script></head>
+<body><iframe id="sco" title="course" style="width:1000px;height:700px" src="pkg/LAUNCH"></iframe></body></html>"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def lms_server(packages, tmp_path_factory):
+    root = tmp_path_factory.mktemp("lms-site")
+    zipfile.ZipFile(packages["scorm"]).extractall(root / "pkg")
+    runtime = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
+    assert runtime.exists(), "npm scorm-again is missing: run `make setup`"
+    (root / "scorm12.js").write_bytes(runtime.read_bytes())
+    manifest = ET.fromstring((root / "pkg" / "imsmanifest.xml").read_bytes())
+    scos = {}
+    for res in manifest.iter(f"{SCORM}resource"):
+        if res.get(f"{ADLCP}scormtype") == "sco":
+            scos[res.get("identifier")] = res.get("href")
+    items = {i.get("identifierref"): i.find(f"{SCORM}title").text for i in manifest.iter(f"{SCORM}item")}
+    for sco, href in scos.items():
+        (root / f"{sco}.html").write_text(HARNESS.replace("LAUNCH", href), encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", {items[s]: s for s in scos}
+    server.shutdown()
+
+
+def test_scorm_reports_completion_at_the_end_of_a_chapter(browser, lms_server):
+    base, sco_by_title = lms_server
+    chapter = sco_by_title[page_title("chapters/01-what-is-co-production")]
+    exercises = sco_by_title[page_title("exercises/index")]
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/{chapter}.html")
+        frame = page.frame_locator("#sco").frame_locator("#course-page")
+        frame.locator("h1").first.wait_for(state="attached")
+        page.wait_for_function("window.API.cmi.core.lesson_status === 'incomplete'")
+        assert page.evaluate("window.API.cmi.core.lesson_status") == "incomplete", "opening is not completing"
+        # The reader scrolls to the end of the chapter's only page.
+        frame.locator("footer, .prev-next-area").last.scroll_into_view_if_needed()
+        frame.locator("body").evaluate("b => b.ownerDocument.defaultView.scrollTo(0, 1e7)")
+        page.wait_for_function("window.API.cmi.core.lesson_status === 'completed'", timeout=5000)
+        assert page.evaluate("window.reported") == ["incomplete", "completed"]
+        status = page.frame_locator("#sco").locator("#course-status")
+        assert "completed" in status.inner_text().lower()
+
+        # A chapter with sections: the end of its first page is not the end of the chapter.
+        page.goto(f"{base}/{exercises}.html")
+        frame = page.frame_locator("#sco").frame_locator("#course-page")
+        frame.locator("h1").first.wait_for(state="attached")
+        frame.locator("body").evaluate("b => b.ownerDocument.defaultView.scrollTo(0, 1e7)")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.API.cmi.core.lesson_status") == "incomplete"
+        # Follow the site's "next" links to the last section, then read to its end.
+        last_title = lms.chapters(lms.toc_pages("student"))[
+            [g[0].title for g in lms.chapters(lms.toc_pages("student"))].index(page_title("exercises/index"))
+        ][-1].title
+        for _ in range(12):
+            if last_title in frame.locator("h1").first.inner_text():
+                break
+            frame.locator("a.right-next").first.click()
+            frame.locator("h1").first.wait_for(state="attached")
+        assert last_title in frame.locator("h1").first.inner_text()
+        frame.locator("body").evaluate("b => b.ownerDocument.defaultView.scrollTo(0, 1e7)")
+        page.wait_for_function("window.API.cmi.core.lesson_status === 'completed'", timeout=5000)
+    finally:
+        context.close()

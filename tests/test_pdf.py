@@ -1,0 +1,263 @@
+"""The whole-course PDFs (scripts/pdf.py, `make pdf`): what a reader of each file gets.
+
+Both editions are built and printed once per test session (about a minute each).
+The checks read the PDFs with pypdf, as a PDF reader or screen reader would: the
+bookmark outline against _toc.yml, the structure tree and language, every page of
+the table of contents in the text, widgets printed as content, the running footer,
+and, for the student edition, not one fragment of a model answer.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BUILD_PARENT
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_edition  # noqa: E402
+import pdf as pdf_script  # noqa: E402
+from portable_common import pdf_name  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("editions_check", ROOT / "tests" / "test_editions.py")
+editions_check = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(editions_check)
+
+PDF_DIR = Path(str(BUILD_PARENT) + "-pdf")
+
+
+@functools.lru_cache(maxsize=None)
+def _started() -> dict[str, subprocess.Popen]:
+    """Start both editions' PDF builds at once: on two cores that halves the wait."""
+    return {
+        edition: subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+        )
+        for edition in ("student", "tutor")
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def built_pdf(edition: str) -> Path:
+    proc = _started()[edition]
+    log, _ = proc.communicate()
+    target = PDF_DIR / pdf_name(edition)
+    if proc.returncode != 0 or not target.exists():
+        pytest.fail(f"make pdf failed for the {edition} edition:\n" + (log or "")[-4000:])
+    return target
+
+
+@functools.lru_cache(maxsize=None)
+def reader(edition: str):
+    from pypdf import PdfReader
+
+    return PdfReader(str(built_pdf(edition)))
+
+
+@functools.lru_cache(maxsize=None)
+def page_texts(edition: str) -> tuple[str, ...]:
+    return tuple(page.extract_text() or "" for page in reader(edition).pages)
+
+
+def _plain(text: str) -> str:
+    """Text as the fragment check compares it: ligatures undone, quotes and spaces plain."""
+    return editions_check._normalise(unicodedata.normalize("NFKC", text))
+
+
+def _squash(text: str) -> str:
+    """For titles: letters and digits only (line breaks inside a heading drop spaces)."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def toc_entries(edition: str) -> list[tuple[str, int]]:
+    """(page title, depth) for every page in the edition's table of contents, in order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    if edition == "tutor":
+        toc = build_edition.tutor_toc(toc)
+    entries = [(toc["root"], 0)]
+
+    def add(items, depth):
+        for item in items:
+            entries.append((item["file"], depth))
+            add(item.get("sections", []), depth + 1)
+
+    for part in toc["parts"]:
+        add(part["chapters"], 1)
+    return [(page_title(f), d) for f, d in entries]
+
+
+def page_title(page: str) -> str:
+    md, nb = ROOT / f"{page}.md", ROOT / f"{page}.ipynb"
+    if md.exists():
+        lines = md.read_text(encoding="utf-8").splitlines()
+    else:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        lines = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise AssertionError(f"{page} has no title")
+
+
+def outline(edition: str) -> list[tuple[str, int]]:
+    r = reader(edition)
+    out: list[tuple[str, int]] = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                out.append((item.title, depth))
+
+    walk(r.outline, 0)
+    return out
+
+
+EDITIONS = ["student", "tutor"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_outline_follows_the_table_of_contents(edition):
+    """Every toc page is a bookmark, in toc order, and sections sit under their chapter."""
+    marks = outline(edition)
+    squashed = [(_squash(t), d) for t, d in marks]
+    position = -1
+    depth_of: dict[str, int] = {}
+    for title, toc_depth in toc_entries(edition):
+        key = _squash(title)
+        later = [i for i, (t, _) in enumerate(squashed) if t == key and i > position]
+        assert later, f"{edition} PDF: no bookmark {title!r} after position {position}; outline: {marks[:40]}"
+        position = later[0]
+        depth_of[title] = squashed[position][1]
+        assert squashed[position][1] == toc_depth, (title, squashed[position][1], toc_depth)
+    assert len(marks) > 3 * len(depth_of), "the outline should also list each page's sections"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_pdf_is_tagged_with_its_language(edition):
+    root = reader(edition).trailer["/Root"]
+    assert "/StructTreeRoot" in root, "no structure tree: the PDF is not tagged"
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    language = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]["language"]
+    assert root["/Lang"] == language
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_of_the_course_is_in_the_text(edition):
+    texts = page_texts(edition)
+    entries = toc_entries(edition)
+    assert len(texts) >= 2 * len(entries), f"only {len(texts)} pages for {len(entries)} course pages"
+    whole = _squash(" ".join(texts))
+    missing = [t for t, _ in entries if _squash(t) not in whole]
+    assert missing == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_has_the_edition_and_a_page_number(edition):
+    texts = page_texts(edition)
+    label = {"student": "Student edition", "tutor": "Tutor edition"}[edition]
+    for number, text in enumerate(texts, start=1):
+        assert label in text and f"Page {number} of {len(texts)}" in text, (number, text[-200:])
+
+
+def test_student_pdf_holds_no_model_answer():
+    text = _plain(" ".join(page_texts("student")))
+    leaks = {name: [f for f in frags if f in text] for name, frags in editions_check.secret_fragments().items()}
+    assert {k: v for k, v in leaks.items() if v} == {}
+
+
+def test_tutor_pdf_holds_the_model_answers():
+    """The same search finds the answers where they belong: it can fail."""
+    text = _plain(" ".join(page_texts("tutor")))
+    fragments = [f for frags in editions_check.secret_fragments().values() for f in frags]
+    found = [f for f in fragments if f in text]
+    # Text extraction may split a fragment at a page break; nearly all must be found.
+    assert len(found) >= 0.9 * len(fragments), [f for f in fragments if f not in text][:10]
+
+
+def test_widgets_print_as_content_not_blank_controls():
+    text = " ".join(page_texts("student"))
+    barriers = yaml.safe_load((ROOT / "coproduction_course/data/barriers.yml").read_text(encoding="utf-8"))
+    motions = yaml.safe_load((ROOT / "coproduction_course/data/motions.yml").read_text(encoding="utf-8"))["motions"]
+    plain = _squash(text)
+    # The checklist as a table to fill in: every indicator, and the rating columns.
+    for group in barriers["groups"]:
+        for indicator in group["indicators"]:
+            assert _squash(indicator["text"]) in plain, indicator["id"]
+    assert all(label in text for label in ("Not seen", "Partly", "Clearly"))
+    # Debate motions as text, with the prompts for each side.
+    for motion in motions:
+        assert _squash(motion["title"]) in plain, motion["id"]
+    assert "For the motion:" in text and "Against the motion:" in text
+    assert "Self-check:" in text
+
+
+def test_figures_have_text_alternatives_and_citations_survive():
+    single = PDF_DIR / "student" / "_build" / "singlehtml" / "intro.html"
+    built_pdf("student")
+    html = single.read_text(encoding="utf-8")
+    images = re.findall(r"<img\b[^>]*>", html)
+    assert images, "the book has figures"
+    assert [i for i in images if not re.search(r'\balt="[^"]+"', i)] == []
+    raw = built_pdf("student").read_bytes()
+    assert b"/Figure" in raw and b"/Alt" in raw, "figures are not tagged with their text alternative"
+    text = " ".join(page_texts("student"))
+    assert re.search(r"\[Carr, 2016a?\]", text), "author-year citations are missing"
+    bibliography = [t for t in page_texts("student") if "Bibliography" in t]
+    assert bibliography and "Carr" in " ".join(bibliography)
+
+
+def test_printing_fetches_nothing_and_dates_are_fixed(tmp_path, monkeypatch, browser):
+    """Two guards of scripts/pdf.py, on small inputs: refused requests, fixed dates."""
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="en"><body><h1>T</h1><img alt="x" src="https://example.invalid/x.png"></body></html>')
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    target = tmp_path / "out.pdf"
+    refused = pdf_script.print_pdf(page, target, "student", browser)
+    assert refused == ["https://example.invalid/x.png"]
+    assert b"/CreationDate (D:20260101000000" in target.read_bytes()
+    first = target.read_bytes()
+    pdf_script.print_pdf(page, target, "student", browser)
+    assert target.read_bytes() == first, "printing the same page twice gives different bytes"
+
+
+def test_pages_link_to_their_edition_pdf_once_it_is_in_the_site(tmp_path, site):
+    """`make pdf` puts the PDF in the site before rebuilding it; then every page links to it."""
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import course_portable
+
+    def app(title):
+        return SimpleNamespace(config=SimpleNamespace(html_title=title, project=title),
+                               builder=SimpleNamespace(name="html"), outdir=str(tmp_path))
+
+    pathto = lambda name, resource: "../" + name  # noqa: E731  (as from a page one folder down)
+    student = course_portable.edition_line(app("Co-production in Mental Health"), "chapters/x", pathto)
+    assert "Student edition, built" in student and ".pdf" not in student
+    (tmp_path / pdf_name("tutor")).write_bytes(b"%PDF-1.7")
+    tutor = course_portable.edition_line(app("Co-production in Mental Health (tutor edition)"), "chapters/x", pathto)
+    assert "Tutor edition" in tutor and f'href="../{pdf_name("tutor")}"' in tutor
+    # The built student site (no PDF in it during tests) shows the edition line on every page.
+    for page in ("intro.html", "chapters/01-what-is-co-production.html", "learning-log.html"):
+        assert "Student edition, built" in (site / page).read_text(encoding="utf-8"), page
+
+
+def test_structure_ids_do_not_depend_on_dom_timing():
+    """Chromium names structure elements after DOM node numbers, which shift run to run."""
+    first = b"/ID (node00000319)>> /Names [(node00000319) 1 0 R (node00000321) 2 0 R]"
+    second = b"/ID (node00000285)>> /Names [(node00000285) 1 0 R (node00000287) 2 0 R]"
+    assert pdf_script.renumber_structure_ids(first) == pdf_script.renumber_structure_ids(second)
+    assert len(pdf_script.renumber_structure_ids(first)) == len(first)
+    assert b"(node00000000)" in pdf_script.renumber_structure_ids(first)
