@@ -5,7 +5,7 @@
 For each edition:
 
 1. build the book as one page with Sphinx's ``singlehtml`` builder, using the
-   edition's table of contents (scripts/build_edition.py derives the tutor one)
+   edition's table of contents (course_tools.editions derives the tutor one)
    plus ``_ext/course_print_edition.py``, which adds a print version of every
    widget generated from the data files;
 2. open that page from disk in Debian's chromium (Playwright), with every request
@@ -35,7 +35,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import build_edition  # noqa: E402
+from course_tools import editions  # noqa: E402
 from portable_common import EDITION_LABELS, build_date, pdf_name  # noqa: E402
 
 CHROMIUM_ARGS = [
@@ -90,8 +90,8 @@ def edition_files(edition: str) -> tuple[dict, dict]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     if edition == "tutor":
-        toc = build_edition.tutor_toc(toc)
-        config = build_edition.tutor_config(config)
+        toc = editions.tutor_toc(toc)
+        config = editions.tutor_config(config)
     sphinx = config.setdefault("sphinx", {})
     local = dict(sphinx.get("local_extensions") or {})
     local = {name: str((ROOT / path).resolve()) for name, path in local.items()}

@@ -55,15 +55,12 @@ def published_url() -> str:
 
 
 def edition_toc(edition: str) -> dict:
-    """The edition's table of contents (the tutor one derived as build_edition.py does)."""
+    """The edition's table of contents (the tutor one derived as course_tools.editions does)."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     if edition == "tutor":
-        import sys
+        from course_tools import editions
 
-        sys.path.insert(0, str(ROOT / "scripts"))
-        import build_edition
-
-        toc = build_edition.tutor_toc(toc)
+        toc = editions.tutor_toc(toc)
     return toc
 
 

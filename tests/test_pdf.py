@@ -24,7 +24,7 @@ from conftest import BUILD_PARENT
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import build_edition  # noqa: E402
+from course_tools import editions  # noqa: E402
 import pdf as pdf_script  # noqa: E402
 from portable_common import pdf_name  # noqa: E402
 
@@ -83,7 +83,7 @@ def toc_entries(edition: str) -> list[tuple[str, int]]:
     """(page title, depth) for every page in the edition's table of contents, in order."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     if edition == "tutor":
-        toc = build_edition.tutor_toc(toc)
+        toc = editions.tutor_toc(toc)
     entries = [(toc["root"], 0)]
 
     def add(items, depth):
