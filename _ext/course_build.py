@@ -134,9 +134,12 @@ def _defer_course_scripts(app: Sphinx, config) -> None:
 
 
 def _add_static_folder(app: Sphinx, config) -> None:
+    # Only the host script is published: the widget views travel inside the saved
+    # widget state, and the ES module sources under static/src/ are build inputs.
+    host = str(PACKAGE_STATIC / "widget-host.js")
     paths = list(config.html_static_path)
-    if str(PACKAGE_STATIC) not in paths:
-        paths.append(str(PACKAGE_STATIC))
+    if host not in paths:
+        paths.append(host)
     config.html_static_path = paths
 
 

@@ -425,11 +425,11 @@ def test_a_collapsed_checklist_opens_keeps_answers_and_prints_complete(page, sit
     assert details.count() == 1 and not details.evaluate("(d) => d.open")
     assert page.locator("fieldset").first.is_hidden()  # one case at a time: the page stays short
     summary = page.locator("details.cwc-disclosure > summary")
-    assert summary.inner_text() == "Open the checklist for this case (0 of 19 indicators answered)"
+    assert summary.inner_text() == f"Open the checklist for this case (0 of {N_BARRIER_INDICATORS} indicators answered)"
     summary.click()
     rate(page.locator(".cwc"), "res-same-routines", "2")
     summary.click()  # closed again: the answer is kept and counted
-    assert "(1 of 19 indicators answered)" in summary.inner_text()
+    assert f"(1 of {N_BARRIER_INDICATORS} indicators answered)" in summary.inner_text()
     assert page.evaluate("JSON.parse(Object.entries(localStorage).find(([k]) => k.endsWith(':case-1'))[1]).ratings") == {"res-same-routines": 2}
     # Printing opens every disclosure, so the printed page is complete; afterwards it closes again.
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")

@@ -150,7 +150,7 @@ def test_exercise_page_has_selfcheck_exercises_and_a_widget_task(n):
     # The first code cell installs the course package where it is missing (Colab); skip it.
     code = [c for c in nb.cells if c.cell_type == "code" and c.get("id") != "install-course-package"]
     assert f"SelfCheck(chapter={n})" in code[0].source
-    assert "hide-input" in code[0].metadata.get("tags", [])
+    assert "remove-input" in code[0].metadata.get("tags", [])
     assert "summary()" in code[-1].source
     labels = _exercise_labels(n)
     assert 3 <= len(labels) <= 5 and all(l.startswith(f"ex-ch{n:02d}-") for l in labels)
