@@ -36,17 +36,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
+from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from portable_common import EDITION_LABELS, build_date, pdf_name  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Print styles for the single page. The site's own print.css still applies; this
 # adds what only the book needs: widget print versions shown, live widgets and
@@ -143,7 +135,7 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
                 return print_pdf(index, target, edition, chromium)
             finally:
@@ -184,15 +176,6 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str
     fix_dates(target)
     return refused
 
-
-def _chromium() -> str:
-    import shutil
-
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise SystemExit("Debian's chromium is not installed: run `make setup` (scripts/bootstrap.sh)")
 
 
 def fix_dates(pdf: Path) -> None:

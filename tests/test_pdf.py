@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
 import pdf as pdf_script  # noqa: E402
-from portable_common import pdf_name  # noqa: E402
+from portable_common import page_title, pdf_name  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("editions_check", ROOT / "tests" / "test_editions.py")
 editions_check = importlib.util.module_from_spec(_spec)
@@ -95,18 +95,6 @@ def toc_entries(edition: str) -> list[tuple[str, int]]:
         add(part["chapters"], 1)
     return [(page_title(f), d) for f, d in entries]
 
-
-def page_title(page: str) -> str:
-    md, nb = ROOT / f"{page}.md", ROOT / f"{page}.ipynb"
-    if md.exists():
-        lines = md.read_text(encoding="utf-8").splitlines()
-    else:
-        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-        lines = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
-    for line in lines:
-        if line.startswith("# "):
-            return line[2:].strip()
-    raise AssertionError(f"{page} has no title")
 
 
 def outline(edition: str) -> list[tuple[str, int]]:
