@@ -18,7 +18,8 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   only set variables the deferred scripts read). The search page is left alone:
   its search scripts are not deferred and read these globals when they run.
 - ``print.css`` gets ``media="print"``, so it no longer blocks painting the screen.
-  sphinx-thebe's stylesheet is dropped with its scripts (``course_build``).
+  sphinx-thebe's stylesheet is dropped with its scripts (``course_build``), and
+  sphinx-design's from pages that hold no sphinx-design element.
 - **No console error on first visit**: the theme logs "Got invalid theme mode" when no
   default mode is set; the default is "auto" (follow the device).
 - **Favicon** (``_static/favicon.svg``, the course's own) and a **meta description**
@@ -94,6 +95,8 @@ def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
             name = str(css.filename)
             if "sphinx-thebe" in name:
                 continue  # the course has no live code (course_build drops thebe's scripts)
+            if "sphinx-design" in name and 'class="sd-' not in (context.get("body") or "") and pagename != "search":
+                continue  # no card, grid or tab on this page: one less stylesheet to wait for
             if name.split("?")[0].endswith("print.css"):
                 found_print = True
                 attrs = {k: v for k, v in css.attributes.items() if k not in ("rel", "type")}
