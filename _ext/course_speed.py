@@ -24,6 +24,8 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   default mode is set; the default is "auto" (follow the device).
 - **Favicon** (``_static/favicon.svg``, the course's own) and a **meta description**
   per page (the page's first paragraph, or the book's description for generated pages).
+- **Landmarks** (axe best-practice ``region``): the primary sidebar, whose site title
+  link sat outside every landmark, is a region named "Site menu".
 - **Layout shift**: ``_ext/course_speed.css`` (inlined in the head, no request)
   reserves room for each widget before its script draws it.
 
@@ -62,28 +64,42 @@ def _set_defaults(app: Sphinx, config) -> None:
     config.html_context = context
 
 
-def _no_search_on_other_pages(app: Sphinx) -> None:
-    """Drop the theme's search scripts from every page but the search page."""
+PRIMARY_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+
+
+def _warn_nothing_to_patch(patch: str, pagename) -> None:
+    logger.warning(
+        "course_speed: patch '%s' found nothing to patch on %s (has the theme's layout changed?)",
+        patch, pagename, type="course", subtype="patch",
+    )
+
+
+def _patch_pages(app: Sphinx) -> None:
+    """Patch each whole page as the theme renders it (see the module docstring)."""
     templates = getattr(app.builder, "templates", None)
     if templates is None or not hasattr(templates, "render"):
         return
     render = templates.render
 
-    def render_without_search(template: str, context: dict) -> str:
+    def render_patched(template: str, context: dict) -> str:
         out = render(template, context)
         # Themes render components (sidebars, buttons) through here too: patch whole pages only.
-        if context.get("pagename") == "search" or "</head>" not in out:
+        if "</head>" not in out:
             return out
-        out, found = THEME_SEARCH_SCRIPTS.subn("", out, count=1)
-        if not found:
-            logger.warning(
-                "course_speed: patch 'search scripts on the search page only' found nothing to patch "
-                "on %s (has pydata-sphinx-theme's layout.html changed?)", context.get("pagename"),
-                type="course", subtype="patch",
-            )
+        pagename = context.get("pagename")
+        if pagename != "search":
+            out, found = THEME_SEARCH_SCRIPTS.subn("", out, count=1)
+            if not found:
+                _warn_nothing_to_patch("search scripts on the search page only", pagename)
+        # The site title link at the top of the primary sidebar sits in no landmark
+        # (axe best-practice "region", 1280 px): name the sidebar as a region.
+        if PRIMARY_SIDEBAR in out:
+            out = out.replace(PRIMARY_SIDEBAR, PRIMARY_SIDEBAR[:-1] + ' role="region" aria-label="Site menu">', 1)
+        elif 'id="pst-primary-sidebar"' in out:
+            _warn_nothing_to_patch("primary sidebar as a named region", pagename)
         return out
 
-    templates.render = render_without_search
+    templates.render = render_patched
 
 
 def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -189,7 +205,7 @@ def _inline_css() -> str:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _set_defaults)
-    app.connect("builder-inited", _no_search_on_other_pages)
+    app.connect("builder-inited", _patch_pages)
     # After course_build's handlers and the theme's (priority 500).
     app.connect("html-page-context", _assets, priority=950)
     app.connect("html-page-context", _meta_description, priority=950)

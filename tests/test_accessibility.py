@@ -63,14 +63,16 @@ def open_page(page, site_url: str, rel: str, mode: str = "light") -> None:
 def set_mode(page, mode: str) -> None:
     """Switch the colour mode in the page, as the theme's own button does."""
     page.evaluate(
-        """m => {
+        """async m => {
             localStorage.setItem('mode', m); localStorage.setItem('theme', m);
             document.documentElement.dataset.mode = m;
             document.documentElement.dataset.theme = m;
+            // Colours change with CSS transitions: measure contrast after they end.
+            await new Promise(requestAnimationFrame);
+            await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)));
         }""",
         mode,
     )
-    page.wait_for_timeout(50)
 
 
 # Use every widget on the page as a student would: choose the first option of each

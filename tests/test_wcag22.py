@@ -79,12 +79,16 @@ def serve(site: Path):
 # Is the focused element entirely hidden by something pinned to the screen (position
 # fixed or sticky) that does not contain it? Sampled on a grid over the part of its
 # box inside the viewport; an element scrolled wholly out of view counts as hidden.
-FOCUS_OBSCURED = """() => {
+FOCUS_OBSCURED = """async () => {
+    // Measure where things come to rest: the skip link, for one, slides in and out.
+    await new Promise(requestAnimationFrame);
+    await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)));
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return null;
     const r = el.getBoundingClientRect();
     const describe = e => `<${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).slice(0, 2).join('.') : ''}> ${(e.getAttribute('aria-label') || e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)}`;
-    if (r.width === 0 && r.height === 0) return null;  // not rendered (e.g. a skip target)
+    // No area: nothing to obscure (a zero-size focus target is a 2.4.7 matter, reported apart).
+    if (r.width === 0 || r.height === 0) return null;
     const vw = innerWidth, vh = innerHeight;
     const x0 = Math.max(r.left, 0), x1 = Math.min(r.right, vw), y0 = Math.max(r.top, 0), y1 = Math.min(r.bottom, vh);
     if (x1 <= x0 || y1 <= y0) return {what: describe(el), by: 'outside the viewport', rect: [r.left, r.top, r.width, r.height]};
