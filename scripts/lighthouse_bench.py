@@ -13,7 +13,7 @@ run by a few points; the other three categories are deterministic.
 Usage::
 
     .venv/bin/python scripts/lighthouse_bench.py --site _build/html [--pages a.html,b.html]
-    .venv/bin/python scripts/benchmark.py --lighthouse        # build, then this
+    make bench     # (scripts/benchmark.py) builds, then runs this; --skip-lighthouse leaves it out
 """
 from __future__ import annotations
 

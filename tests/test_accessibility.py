@@ -160,19 +160,16 @@ def same_as_student(student: Path, tutor: Path) -> set[str]:
     return same
 
 
-def axe_matrix(browser, site: Path, width: int, skip: set[str] = frozenset()) -> tuple[list[str], int]:
-    """Run axe over every page of a site at one width; returns (problems, axe runs)."""
+def _scan(browser, url: str, pages: list[str], width: int) -> tuple[dict, int]:
+    """axe on each page at one width, in each colour mode and widget state."""
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 812 if phone else 900},
                                   is_mobile=phone, has_touch=phone)
     page = context.new_page()
-    server, url = _serve(site)
     found: dict[tuple, set] = defaultdict(set)  # (rule, impact, help, target) -> {page [state]}
     runs = 0
     try:
-        for rel in site_pages(site):
-            if rel in skip:
-                continue
+        for rel in pages:
             page.goto(f"{url}/{rel}", wait_until="load")
             wait_for_widgets(page)
             states = [("light", None), ("dark", None)]
@@ -188,8 +185,50 @@ def axe_matrix(browser, site: Path, width: int, skip: set[str] = frozenset()) ->
                         key = (violation["id"], violation["impact"], violation["help"], node["target"])
                         found[key].add(f"{rel} [{mode}{', after use' if use else ''}]")
     finally:
-        server.shutdown()
         context.close()
+    return found, runs
+
+
+def _scan_in_own_browser(url: str, pages: list[str], width: int, out: list) -> None:
+    """The same scan in a second Chromium, from a second thread (Playwright's sync API
+    needs one instance per thread): axe is CPU-bound, so two cores halve the time."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM_ARGS, chromium_path
+
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                out.append(_scan(browser, url, pages, width))
+            finally:
+                browser.close()
+    except Exception as exc:  # reported by the caller, never lost
+        out.append(exc)
+
+
+def axe_matrix(browser, site: Path, width: int, skip: set[str] = frozenset()) -> tuple[list[str], int]:
+    """Run axe over every page of a site at one width; returns (problems, axe runs)."""
+    import threading
+
+    todo = [rel for rel in site_pages(site) if rel not in skip]
+    # Two shares of about equal work (page size is a fair proxy for axe's time).
+    todo.sort(key=lambda rel: (site / rel).stat().st_size, reverse=True)
+    mine, theirs = todo[0::2], todo[1::2]
+    server, url = _serve(site)
+    out: list = []
+    try:
+        worker = threading.Thread(target=_scan_in_own_browser, args=(url, theirs, width, out))
+        worker.start()
+        found, runs = _scan(browser, url, mine, width)
+        worker.join()
+    finally:
+        server.shutdown()
+    if not out or isinstance(out[0], Exception):
+        raise RuntimeError(f"the second axe scan failed: {out[0] if out else 'no result'}")
+    for key, where in out[0][0].items():
+        found[key] |= where
+    runs += out[0][1]
     problems = [
         f"{rule} ({impact}) at {target}\n    {help_}\n    on {len(pages)} page state(s): "
         + ", ".join(sorted(pages)[:6]) + (" ..." if len(pages) > 6 else "")
