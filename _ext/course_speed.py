@@ -19,7 +19,9 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   its search scripts are not deferred and read these globals when they run.
 - ``print.css`` gets ``media="print"``, so it no longer blocks painting the screen.
   sphinx-thebe's stylesheet is dropped with its scripts (``course_build``), and
-  sphinx-design's from pages that hold no sphinx-design element.
+  stylesheets for particular content (code highlighting, the copy button, toggles,
+  exercises, notebook cells, sphinx-design) are linked only from pages that hold
+  such content (``CSS_FOR_CONTENT``).
 - **No console error on first visit**: the theme logs "Got invalid theme mode" when no
   default mode is set; the default is "auto" (follow the device).
 - **Favicon** (``_static/favicon.svg``, the course's own) and a **meta description**
@@ -102,6 +104,25 @@ def _patch_pages(app: Sphinx) -> None:
     templates.render = render_patched
 
 
+# Stylesheets that style only particular content, and the class names of that content.
+# A page whose body has none of these classes does not link the stylesheet.
+CSS_FOR_CONTENT = {
+    "sphinx-design": ("sd-",),
+    "togglebutton.css": ("toggle", "dropdown"),
+    "exercise.css": ("exercise", "solution"),
+    "pygments.css": ("highlight",),
+    "copybutton.css": ("highlight",),
+    "mystnb.": ("highlight", "cell", "pasted-"),
+}
+
+
+def _page_needs(css_name: str, body: str) -> bool:
+    for stem, classes in CSS_FOR_CONTENT.items():
+        if stem in css_name:
+            return any(re.search(r'class="[^"]*(?<![\w-])' + re.escape(c), body) for c in classes)
+    return True
+
+
 def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     css_files = context.get("css_files")
     if css_files is not None:
@@ -111,8 +132,8 @@ def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
             name = str(css.filename)
             if "sphinx-thebe" in name:
                 continue  # the course has no live code (course_build drops thebe's scripts)
-            if "sphinx-design" in name and 'class="sd-' not in (context.get("body") or "") and pagename != "search":
-                continue  # no card, grid or tab on this page: one less stylesheet to wait for
+            if not _page_needs(name, context.get("body") or ""):
+                continue  # nothing on this page uses it: one less stylesheet to wait for
             if name.split("?")[0].endswith("print.css"):
                 found_print = True
                 attrs = {k: v for k, v in css.attributes.items() if k not in ("rel", "type")}
