@@ -119,3 +119,17 @@ def test_widget_pages_do_not_jump_when_widgets_draw(site, site_url, browser, wid
     assert shifts, "no widget page found"
     jumpy = {rel: round(v, 3) for rel, v in shifts.items() if v > 0.05}
     assert jumpy == {}, f"cumulative layout shift over 0.05 at {width} px: {jumpy}"
+
+
+def test_pages_keep_the_stylesheets_their_content_needs(site):
+    """Stylesheets are left off pages without the content they style (course_speed's
+    CSS_FOR_CONTENT), never off a page that holds it."""
+    needs = {"pygments.css": 'class="highlight', "exercise.css": 'class="exercise', "mystnb.": 'class="cell'}
+    missing = []
+    for rel in pages(site):
+        html = (site / rel).read_text(encoding="utf-8")
+        head, body = html.split("</head>", 1)
+        for css, marker in needs.items():
+            if marker in body and css not in head:
+                missing.append(f"{rel}: holds {marker} but does not link {css}")
+    assert missing == [], "\n".join(missing)
