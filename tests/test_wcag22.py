@@ -29,7 +29,7 @@ import pytest
 from conftest import _QuietHandler
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-TAB_STOPS = 70  # per direction and page: header, sidebar and the top (or bottom) of the content
+TAB_STOPS = 50  # per direction and page: header, sidebar and the top (or bottom) of the content
 WIDTHS = {"phone": 375, "desktop": 1280}
 
 
@@ -66,6 +66,36 @@ def tutor_site() -> Path:
     if not (book.site / "index.html").exists():
         pytest.fail("The tutor edition did not build:\n" + book.log[-4000:])
     return book.site
+
+
+def split_between_two_browsers(browser, pages: list[str], scan) -> list[str]:
+    """Run ``scan(browser, pages)`` on half the pages here and half in a second Chromium
+    from a second thread (Playwright's sync API wants one instance per thread). The
+    browser does the work, so two cores take half the time."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM_ARGS, chromium_path
+
+    out: list = []
+
+    def other_half():
+        try:
+            with sync_playwright() as pw:
+                second = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                try:
+                    out.append(scan(second, pages[1::2]))
+                finally:
+                    second.close()
+        except Exception as exc:  # reported below, never lost
+            out.append(exc)
+
+    worker = threading.Thread(target=other_half)
+    worker.start()
+    mine = scan(browser, pages[0::2])
+    worker.join()
+    if not out or isinstance(out[0], Exception):
+        raise RuntimeError(f"the second browser failed: {out[0] if out else 'no result'}")
+    return mine + out[0]
 
 
 def serve(site: Path):
@@ -129,18 +159,24 @@ def obscured_focus(page, url: str) -> list[str]:
 
 def _focus_matrix(browser, site: Path, width: int, pages=None, css: str | None = None) -> list[str]:
     server, base = serve(site)
-    context, page = new_page(browser, width)
-    problems = []
+
+    def scan(chromium, share: list[str]) -> list[str]:
+        context, page = new_page(chromium, width)
+        problems = []
+        try:
+            if css:
+                context.add_init_script(f"""document.addEventListener('DOMContentLoaded', () => {{
+                    const s = document.createElement('style'); s.textContent = {css!r}; document.head.append(s); }});""")
+            for rel in share:
+                problems += [f"{rel}: {p}" for p in obscured_focus(page, f"{base}/{rel}")]
+        finally:
+            context.close()
+        return problems
+
     try:
-        if css:
-            context.add_init_script(f"""document.addEventListener('DOMContentLoaded', () => {{
-                const s = document.createElement('style'); s.textContent = {css!r}; document.head.append(s); }});""")
-        for rel in pages or site_pages(site):
-            problems += [f"{rel}: {p}" for p in obscured_focus(page, f"{base}/{rel}")]
+        return split_between_two_browsers(browser, pages or site_pages(site), scan)
     finally:
-        context.close()
         server.shutdown()
-    return problems
 
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
@@ -220,18 +256,24 @@ def small_targets(page, url: str, open_menus: bool) -> list[str]:
 
 def _target_matrix(browser, site: Path, width: int, pages=None, css: str | None = None) -> list[str]:
     server, base = serve(site)
-    context, page = new_page(browser, width)
-    problems = []
+
+    def scan(chromium, share: list[str]) -> list[str]:
+        context, page = new_page(chromium, width)
+        problems = []
+        try:
+            if css:
+                context.add_init_script(f"""document.addEventListener('DOMContentLoaded', () => {{
+                    const s = document.createElement('style'); s.textContent = {css!r}; document.head.append(s); }});""")
+            for rel in share:
+                problems += [f"{rel}: {p}" for p in small_targets(page, f"{base}/{rel}", open_menus=width < 600)]
+        finally:
+            context.close()
+        return problems
+
     try:
-        if css:
-            context.add_init_script(f"""document.addEventListener('DOMContentLoaded', () => {{
-                const s = document.createElement('style'); s.textContent = {css!r}; document.head.append(s); }});""")
-        for rel in pages or site_pages(site):
-            problems += [f"{rel}: {p}" for p in small_targets(page, f"{base}/{rel}", open_menus=width < 600)]
+        return split_between_two_browsers(browser, pages or site_pages(site), scan)
     finally:
-        context.close()
         server.shutdown()
-    return problems
 
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
