@@ -15,8 +15,8 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
 - **Scripts wait for the page.** Every script file in the head gets ``defer``: the
   theme's own scripts are already deferred, and the rest (Sphinx's helpers, the copy
   button, toggles, tabs) only bind handlers. Inline snippets stay as they are (they
-  only set variables the deferred scripts read). The search page is left alone:
-  its search scripts are not deferred and read these globals when they run.
+  only set variables the deferred scripts read). On the search page its search
+  scripts are deferred too, after the helpers they use (defer keeps document order).
 - ``print.css`` gets ``media="print"``, so it no longer blocks painting the screen.
   sphinx-thebe's stylesheet is dropped with its scripts (``course_build``), and
   stylesheets for particular content (code highlighting, the copy button, toggles,
@@ -57,6 +57,9 @@ THEME_SEARCH_SCRIPTS = re.compile(
 )
 
 
+SEARCH_PAGE_SCRIPTS = re.compile(r'<script src="([^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js))"></script>')
+
+
 def _set_defaults(app: Sphinx, config) -> None:
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")
@@ -93,6 +96,12 @@ def _patch_pages(app: Sphinx) -> None:
             out, found = THEME_SEARCH_SCRIPTS.subn("", out, count=1)
             if not found:
                 _warn_nothing_to_patch("search scripts on the search page only", pagename)
+        else:
+            # The search page's own copies (search.html, block scripts) wait for the page
+            # too; defer keeps their order, after the deferred Sphinx helpers they use.
+            out, found = SEARCH_PAGE_SCRIPTS.subn(r'<script defer="defer" src="\1"></script>', out)
+            if found != 3:
+                _warn_nothing_to_patch("defer the search page's search scripts", pagename)
         # The site title link at the top of the primary sidebar sits in no landmark
         # (axe best-practice "region", 1280 px): name the sidebar as a region.
         if PRIMARY_SIDEBAR in out:
@@ -147,7 +156,7 @@ def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
                            pagename, type="course", subtype="patch")
         css_files[:] = kept
     scripts = context.get("script_files")
-    if scripts is not None and pagename != "search":
+    if scripts is not None:
         deferred = 0
         for i, script in enumerate(scripts):
             attrs = dict(script.attributes)
