@@ -11,12 +11,17 @@ Figures, not pass/fail:
    body of every same-site response is gzip-compressed here (level 6) and summed.
    Widget pages (pages holding widget views) are reported apart from text pages,
    with the largest of each and their ratio.
+5. for every built page, Lighthouse scores (performance, accessibility, best
+   practices, SEO), mobile and desktop presets, from a local gzip-serving server
+   (``scripts/lighthouse_bench.py``; about a minute per page on a busy machine,
+   so ``--skip-lighthouse`` leaves it out).
 
 Usage::
 
     .venv/bin/python scripts/benchmark.py              # everything (about 1-3 minutes)
     .venv/bin/python scripts/benchmark.py --site DIR   # page weights of an existing build only
     .venv/bin/python scripts/benchmark.py --skip-nbval # build, rebuild and page weights
+    .venv/bin/python scripts/benchmark.py --skip-lighthouse
 
 Targets (issue 2): every text page <= 400 KiB, every widget page <= 1.25 x the
 largest text page.
@@ -38,6 +43,9 @@ from course_tools.browser import CHROMIUM_ARGS, chromium_path
 from course_tools.build import ROOT, tool
 from course_tools.editions import build_edition
 from course_tools.serve import serving
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from lighthouse_bench import lighthouse_table  # noqa: E402
 
 BENCH = ROOT / "_build" / "bench"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -153,10 +161,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="measure page weights of this built site only")
     parser.add_argument("--skip-nbval", action="store_true", help="do not time nbval")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="no Lighthouse scores (the slow part)")
     args = parser.parse_args(argv)
 
     if args.site:
         report_weights(page_weights(args.site))
+        if not args.skip_lighthouse:
+            lighthouse_table(args.site)
         return 0
 
     started = time.perf_counter()
@@ -173,6 +184,8 @@ def main(argv: list[str]) -> int:
         seconds, tail = nbval_seconds()
         print(f"nbval:         {seconds:6.1f} s  ({tail})", flush=True)
     report_weights(page_weights(BENCH / "_build" / "html"))
+    if not args.skip_lighthouse:
+        lighthouse_table(BENCH / "_build" / "html")
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
     return 0
 
