@@ -85,8 +85,10 @@ def tutor_pages(student_toc: dict[str, Any], tutor_spec: dict[str, Any], root: P
     orphans = sorted(
         path.relative_to(root).with_suffix("").as_posix()
         for path in tutor_dir.rglob("*")
-        # A name starting with "_" is a fragment that pages include ({include}), not a page.
-        if path.suffix in PAGE_SUFFIXES and ".ipynb_checkpoints" not in path.parts and not path.name.startswith("_")
+        if path.suffix in PAGE_SUFFIXES and ".ipynb_checkpoints" not in path.parts
+        # A name starting with "_" is a fragment that pages pull in with {include}
+        # (exercises/tutor/_safeguarding.md), not a page of its own.
+        and not path.name.startswith("_")
         and path.relative_to(root).with_suffix("").as_posix() not in listed
     )
     problems = [f"missing tutor page {page}.md (or .ipynb): its chapter is in _toc.yml" for page in missing]

@@ -199,6 +199,15 @@ def test_an_orphaned_tutor_page_fails_naming_it(tmp_path: Path):
         assert f"orphaned tutor page exercises/tutor/{name[:-3]}" in str(error.value)
 
 
+def test_an_included_fragment_is_not_an_orphan(tmp_path: Path):
+    """Files named _x.md are pulled into pages with {include} (the seminar plans'
+    _safeguarding.md); with only_build_toc_files they are never pages themselves."""
+    _tutor_folder(tmp_path, *_chapter_pages("01"), "_safeguarding.md")
+    toc = editions.tutor_toc(_toc("01-a"), SPEC, root=tmp_path)
+    files = [s["file"] for s in toc["parts"][-1]["chapters"][0]["sections"]]
+    assert "exercises/tutor/_safeguarding" not in files
+
+
 def test_the_real_tutor_folder_matches_the_real_toc():
     """Fails, naming the files, when a chapter lacks a tutor page or a tutor page is listed nowhere."""
     student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
