@@ -8,7 +8,7 @@
 Every page ends with one short line: which edition this is, the build date, and,
 when the edition's PDF sits in the site (``make pdf`` copies it there before the
 site is built), a link to it. The date is ``SOURCE_DATE_EPOCH`` or the last
-commit's date (scripts/portable_common.py), never the clock, so two builds of
+commit's date (course_tools/portable.py), never the clock, so two builds of
 one commit give the same pages.
 """
 from __future__ import annotations
@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from course_tools.portable import EDITION_LABELS, build_date, pdf_name
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from portable_common import EDITION_LABELS, build_date, pdf_name  # noqa: E402
 
 
 def edition_of(app: Sphinx) -> str:

@@ -39,7 +39,7 @@ from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from portable_common import (  # noqa: E402
+from course_tools.portable import (  # noqa: E402
     EDITION_LABELS, SLUG, book_config, build_date, edition_toc, page_title, published_url,
 )
 

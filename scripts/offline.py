@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from lms import site_files, write_zip  # noqa: E402
-from portable_common import SLUG  # noqa: E402
+from course_tools.portable import SLUG  # noqa: E402
 
 # Files that only make sense on a web server: the service worker and its list.
 SERVER_ONLY = {"course-sw.js", "offline-files.json"}

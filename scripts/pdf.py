@@ -15,7 +15,7 @@ For each edition:
    with a bookmark outline from the headings, ``lang`` from ``<html lang>``, and a
    running footer with the edition, build date and page numbers;
 4. fix the dates Chromium writes into the file to the build date, so two builds
-   of one commit give the same bytes (scripts/portable_common.py: build_date).
+   of one commit give the same bytes (course_tools/portable.py: build_date).
 
 The PDFs land in DIR (default ``_build/pdf``) as ``co-production-in-mental-health-
 <edition>.pdf``; ``make pdf`` also copies the student one into the built site,
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
 from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from portable_common import EDITION_LABELS, build_date, pdf_name  # noqa: E402
+from course_tools.portable import EDITION_LABELS, build_date, pdf_name  # noqa: E402
 
 
 # Print styles for the single page. The site's own print.css still applies; this

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from portable_common import page_title  # noqa: E402
+from course_tools.portable import page_title  # noqa: E402
 
 PREFIX = "coproduction-course:v1:"
 NOTE = "Checklist note: the forum met twice then stopped <b>bold</b>"

@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import lms  # noqa: E402
-from portable_common import page_title  # noqa: E402
+from course_tools.portable import page_title  # noqa: E402
 
 CC = "{%s}" % lms.CC_NS
 SCORM = "{%s}" % lms.SCORM_CP_NS

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import offline  # noqa: E402
-from portable_common import SLUG  # noqa: E402
+from course_tools.portable import SLUG  # noqa: E402
 
 PREFIX = "coproduction-course:v1:"
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
 import pdf as pdf_script  # noqa: E402
-from portable_common import page_title, pdf_name  # noqa: E402
+from course_tools.portable import page_title, pdf_name  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("editions_check", ROOT / "tests" / "test_editions.py")
 editions_check = importlib.util.module_from_spec(_spec)
