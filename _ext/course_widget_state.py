@@ -89,6 +89,11 @@ def shrink_page_state(pagename: str, context: dict) -> int:
 
 
 def _on_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    # myst-nb adds widget state per page only for the page-per-document builders; the
+    # one-page build behind the PDF (singlehtml) carries none and prints widgets from
+    # their data instead (_ext/course_print_edition.py), so there is nothing to patch.
+    if app.builder.name == "singlehtml":
+        return
     shrink_page_state(pagename, context)
 
 

@@ -196,9 +196,11 @@ def test_focus_check_can_fail(browser, site):
 
 # --- 2.5.8 Target size (minimum) ------------------------------------------------------
 
-TARGETS = """() => {
+TARGETS = """(scope) => {
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=tab], [role=link], [tabindex]:not([tabindex="-1"])';
-    const all = [...document.querySelectorAll(sel)].filter(el => {
+    // With the phone's site menu open, the page behind it is covered: only the menu's own targets can be tapped.
+    const root = scope ? document.querySelector(scope) : document;
+    const all = [...root.querySelectorAll(sel)].filter(el => {
         if (el.closest('[hidden], [inert], [aria-hidden="true"]')) return false;
         const s = getComputedStyle(el);
         if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) === 0 && !el.matches(':focus-within')) return false;
@@ -243,14 +245,14 @@ def small_targets(page, url: str, open_menus: bool) -> list[str]:
     page.goto(url, wait_until="networkidle")
     wait_for_widgets(page)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # expandable parts too
-    found = page.evaluate(TARGETS)
+    found = page.evaluate(TARGETS, None)
     if open_menus:
         # The phone's site menu (the primary sidebar) is a page of targets of its own.
         toggle = page.locator("button.primary-toggle:visible").first
         if toggle.count():
             toggle.click()
             page.wait_for_timeout(300)
-            found += [f"(site menu) {p}" for p in page.evaluate(TARGETS)]
+            found += [f"(site menu) {p}" for p in page.evaluate(TARGETS, ".bd-sidebar-primary")]
     return sorted(set(found))
 
 
