@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from course_tools.build import build_command  # noqa: E402
 from course_tools.portable import build_epoch  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv/bin/python").exists() else sys.executable
@@ -33,8 +34,7 @@ def run(cmd: list[str], env: dict) -> None:
 
 def build_all(out: Path, env: dict) -> dict[str, str]:
     site_parent = out / "site"
-    jb = str(ROOT / ".venv" / "bin" / "jupyter-book")
-    run([jb, "build", str(ROOT), "-W", "-n", "--keep-going", "--all", "--path-output", str(site_parent)], env)
+    run(build_command(output=site_parent, extra=["--all"]), env)
     site = site_parent / "_build" / "html"
     run([PY, "scripts/pdf.py", "student", "--output", str(out / "pdf")], env)
     run([PY, "scripts/lms.py", "student", "--site", str(site), "--output", str(out / "lms"),
