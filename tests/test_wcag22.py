@@ -29,7 +29,7 @@ import pytest
 from conftest import _QuietHandler
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-TAB_STOPS = 50  # per direction and page: header, sidebar and the top (or bottom) of the content
+TAB_STOPS = 30  # per direction and page: header, sidebar and the top (or bottom) of the content (kept at 30 so the test command stays near 15 minutes on 2 cores)
 WIDTHS = {"phone": 375, "desktop": 1280}
 
 
