@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from test_accessibility import wait_for_widgets
 from test_editions import tutor_build
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PHONE = dict(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True, has_touch=True)
 
 # Prose and text outputs; code listings (div.highlight outside outputs) are left out.
@@ -65,15 +65,7 @@ def _overflows(browser, base: str, site: Path) -> dict[str, list[str]]:
     try:
         for rel in _pages(site):
             page.goto(f"{base}/{rel}", wait_until="networkidle")
-            views = page.locator(f'script[type="{WIDGET_VIEW}"]').count()
-            if views:
-                page.wait_for_function(
-                    """n => {
-                        const els = document.querySelectorAll('.course-widget');
-                        return els.length >= n && [...els].every(el => el.childElementCount > 0);
-                    }""",
-                    arg=views, timeout=15000,
-                )
+            wait_for_widgets(page)
             page.wait_for_timeout(50)
             found = page.evaluate(OVERFLOWS, CHECKED)
             if found:
