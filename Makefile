@@ -71,6 +71,7 @@ pdf:
 
 ## LMS packages per edition (Common Cartridge 1.3 thin and full, SCORM 1.2) into _build/lms
 lms: build tutor
+	@scripts/bootstrap.sh lms
 	@$(PY) scripts/lms.py student --site _build/html
 	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
 

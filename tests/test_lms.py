@@ -46,10 +46,11 @@ def _named_files(manifest: ET.Element, ns: str) -> list[str]:
     return [f.get("href") for f in manifest.iter(f"{ns}file")]
 
 
-def _check_manifest_against_files(archive: zipfile.ZipFile, manifest: ET.Element, ns: str) -> None:
+def _check_manifest_against_files(archive: zipfile.ZipFile, manifest: ET.Element, ns: str,
+                                  control_files: frozenset[str] = frozenset()) -> None:
     named = _named_files(manifest, ns)
     assert len(named) == len(set(named)), "a file is named twice"
-    entries = set(archive.namelist()) - {"imsmanifest.xml"}
+    entries = set(archive.namelist()) - {"imsmanifest.xml"} - control_files
     assert set(named) - entries == set(), "the manifest names files the package lacks"
     assert entries - set(named) == set(), "the package holds files no resource names"
     ids = [el.get("identifier") for el in manifest.iter() if el.get("identifier")]
@@ -106,11 +107,11 @@ def test_full_cartridge_carries_the_site_and_every_link_resolves(packages):
     _check_manifest_against_files(archive, manifest, CC)
     names = set(archive.namelist())
     launchable = [r.get("href") for r in manifest.iter(f"{CC}resource") if r.get("href")]
-    assert launchable == [f"site/{p.html_path}" for p in lms.toc_pages("student")]
+    assert launchable == [f"web_resources/{p.html_path}" for p in lms.toc_pages("student")]
     broken = []
     # Pages only: the themes copy two Jinja template sources (*-macros.html) into
     # _static/, which no page opens.
-    for name in sorted(n for n in names if n.endswith(".html") and not n.startswith("site/_static/")):
+    for name in sorted(n for n in names if n.endswith(".html") and not n.startswith("web_resources/_static/")):
         text = archive.read(name).decode("utf-8", errors="replace")
         for target in re.findall(r'(?:href|src)="([^"]+)"', text):
             parts = urlsplit(target)
@@ -146,7 +147,7 @@ def test_scorm_manifest_has_one_sco_per_chapter(packages):
     assert manifest.tag == f"{SCORM}manifest"
     assert manifest.find(f"{SCORM}metadata/{SCORM}schema").text == "ADL SCORM"
     assert manifest.find(f"{SCORM}metadata/{SCORM}schemaversion").text == "1.2"
-    _check_manifest_against_files(archive, manifest, SCORM)
+    _check_manifest_against_files(archive, manifest, SCORM, frozenset(lms.SCORM_SCHEMA_FILES))
     scos = [r for r in manifest.iter(f"{SCORM}resource") if r.get(f"{ADLCP}scormtype") == "sco"]
     groups = lms.chapters(lms.toc_pages("student"))
     assert len(scos) == len(groups)
@@ -235,3 +236,79 @@ def test_scorm_reports_completion_at_the_end_of_a_chapter(browser, lms_server):
         page.wait_for_function("window.API.cmi.core.lesson_status === 'completed'", timeout=5000)
     finally:
         context.close()
+
+
+# --- what other people's importers and validators rely on ----------------------------------
+
+def test_full_cartridge_keeps_its_files_where_importers_look(packages):
+    """Importers read a cartridge's files from web_resources/ (Open edX's converter
+    skips anything else): every file but the manifest is there, and every launchable
+    page declares the dependency that brings its styles, scripts and widgets along."""
+    archive, manifest = _open(packages["full"])
+    outside = [n for n in archive.namelist() if n != "imsmanifest.xml" and not n.startswith("web_resources/")]
+    assert outside == []
+    resources = {r.get("identifier"): r for r in manifest.iter(f"{CC}resource")}
+    pages = [r for r in resources.values() if r.get("href")]
+    assets = [r for r in resources.values() if not r.get("href")]
+    assert len(assets) == 1 and all(r.get("type") == "webcontent" for r in resources.values())
+    asset_files = {f.get("href") for f in assets[0].iter(f"{CC}file")}
+    assert {"web_resources/_static/widget-host.js", "web_resources/_static/course-nav.js"} <= asset_files
+    assert any(name.endswith(".css") for name in asset_files)
+    for page in pages:
+        deps = [d.get("identifierref") for d in page.iter(f"{CC}dependency")]
+        assert deps == [assets[0].get("identifier")], page.get("href")
+
+
+# libxml2 (lxml) refuses ADL's ims_xml.xsd as shipped, because that file declares the
+# xml namespace as its default namespace ("xml namespace URI cannot be the default
+# namespace"). The validation below puts this stand-in, which declares the same three
+# xml: attributes without the default namespace, in its place. The package itself
+# keeps ADL's file unchanged.
+IMS_XML_STANDIN = """<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"
+            targetNamespace="http://www.w3.org/XML/1998/namespace" elementFormDefault="qualified">
+  <xsd:attribute name="lang" type="xsd:language"/>
+  <xsd:attribute name="base" type="xsd:string"/>
+  <xsd:attribute name="link" type="xsd:string"/>
+</xsd:schema>
+"""
+
+
+def _scorm_schema(archive: zipfile.ZipFile, folder: Path):
+    """ADL's content-packaging and adlcp schemas, read from the package's own root.
+    The IMS metadata schema (imsmd) is not compiled: the manifest holds no LOM
+    metadata, and libxml2 rejects that file's content model as non-deterministic."""
+    from lxml import etree
+
+    for name in lms.SCORM_SCHEMA_FILES:
+        (folder / name).write_bytes(archive.read(name))
+    (folder / "ims_xml.xsd").write_text(IMS_XML_STANDIN, encoding="utf-8")
+    wrapper = (
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+        f'<xsd:import namespace="{lms.SCORM_CP_NS}" schemaLocation="{(folder / "imscp_rootv1p1p2.xsd").as_uri()}"/>'
+        f'<xsd:import namespace="{lms.ADLCP_NS}" schemaLocation="{(folder / "adlcp_rootv1p2.xsd").as_uri()}"/>'
+        "</xsd:schema>"
+    )
+    return etree.XMLSchema(etree.fromstring(wrapper.encode("utf-8")))
+
+
+def test_scorm_package_carries_the_schemas_and_its_manifest_is_valid(packages, tmp_path):
+    from lxml import etree
+
+    archive = zipfile.ZipFile(packages["scorm"])
+    manifest_bytes = archive.read("imsmanifest.xml")
+    named = re.search(r'schemaLocation="([^"]+)"', manifest_bytes.decode()).group(1).split()[1::2]
+    assert sorted(named) == sorted(set(lms.SCORM_SCHEMA_FILES) - {"ims_xml.xsd"})
+    assert set(lms.SCORM_SCHEMA_FILES) <= set(archive.namelist()), "the package lacks the schema files it names"
+    schema = _scorm_schema(archive, tmp_path)
+    manifest = etree.fromstring(manifest_bytes)
+    assert schema.validate(manifest), schema.error_log
+
+    # Negative control: the same manifest with <resources> before <organizations>
+    # breaks the content-packaging schema's sequence, and the validator says so.
+    broken = etree.fromstring(manifest_bytes)
+    organizations = broken.find(f"{SCORM}organizations")
+    broken.remove(organizations)
+    broken.append(organizations)
+    assert not schema.validate(broken)
+    assert "organizations" in str(schema.error_log) or "resources" in str(schema.error_log)
