@@ -11,7 +11,7 @@ UV_VERSION := 0.13.9
 LOCK := .venv/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 	--no-emit-package coproduction-course --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve serve-tutor build tutor test refresh bench lock clean setup pdf lms offline reproducible
+.PHONY: serve serve-tutor build tutor test refresh bench lock clean setup pdf lms epub offline reproducible
 
 setup:
 	@scripts/bootstrap.sh test
@@ -74,6 +74,11 @@ lms: build tutor
 	@scripts/bootstrap.sh lms
 	@$(PY) scripts/lms.py student --site _build/html
 	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
+
+## EPUB 3 e-book per edition (widgets as printed forms) into _build/epub
+epub:
+	@scripts/bootstrap.sh build
+	@$(PY) -m course_tools.epub student tutor
 
 ## The student site as one zip that works opened from disk, into _build/offline
 offline: build

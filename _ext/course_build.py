@@ -369,6 +369,9 @@ def fix_body_html(body: str, pagename: str = "") -> str:
 
 
 def _accessibility_fixes(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    # These fixes are for the site's theme; an EPUB is drawn by Sphinx's own epub theme.
+    if app.builder.name.startswith("epub"):
+        return
     generate = context.get("generate_toctree_html")
     if generate is None and templatename == "page.html":
         warn_nothing_patched("name sidebar toggles", f"{pagename}: the theme gives no generate_toctree_html")

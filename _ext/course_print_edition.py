@@ -1,7 +1,9 @@
-"""The whole-course book as one page, ready to print to PDF (scripts/pdf.py).
+"""The whole-course book ready to print to PDF (scripts/pdf.py) or to read as an
+EPUB (course_tools/epub.py).
 
-Loaded only by scripts/pdf.py, which builds the book with Sphinx's ``singlehtml``
-builder and a generated configuration; the normal site never sees this extension.
+Loaded only by those two, which build the book with Sphinx's ``singlehtml`` or
+``epub`` builder and a generated configuration; the normal site never sees this
+extension.
 
 On paper a widget's controls are blank boxes, and in the single-page build the
 widgets cannot even draw (myst-nb only embeds the root page's widget state). So
@@ -140,8 +142,13 @@ def _saved_models(app: Sphinx) -> dict[str, dict[str, Any]]:
     return models
 
 
+# The builders that make a printed or e-book edition: the single page the PDF is
+# printed from (scripts/pdf.py) and the EPUB (course_tools/epub.py).
+PRINT_BUILDERS = ("singlehtml", "epub")
+
+
 def add_print_versions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.name != "singlehtml":
+    if app.builder.name not in PRINT_BUILDERS:
         return
     models = None
     for raw in list(doctree.findall(nodes.raw)):
@@ -165,10 +172,10 @@ def share_html_handlers(app: Sphinx) -> None:
     so nodes registered for "html" alone (myst-nb's hidden-input cells) would
     have no handler; copy the missing ones across.
     """
-    if app.builder.name != "singlehtml":
+    if app.builder.name not in PRINT_BUILDERS:
         return
     handlers = app.registry.translation_handlers
-    single = handlers.setdefault("singlehtml", {})
+    single = handlers.setdefault(app.builder.name, {})
     for name, pair in handlers.get("html", {}).items():
         single.setdefault(name, pair)
 
@@ -180,7 +187,7 @@ def drop_unused_mathjax(app: Sphinx, pagename, templatename, context, doctree) -
     equation; if the assembled book holds no math node, the script is dropped. If
     it does, the build stops: MathJax would have to be served from the site first.
     """
-    if app.builder.name != "singlehtml" or doctree is None:
+    if app.builder.name not in PRINT_BUILDERS or doctree is None:
         return
     has_math = any(True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))))
     scripts = context.get("script_files") or []

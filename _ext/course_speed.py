@@ -82,7 +82,8 @@ def _warn_nothing_to_patch(patch: str, pagename) -> None:
 def _patch_pages(app: Sphinx) -> None:
     """Patch each whole page as the theme renders it (see the module docstring)."""
     templates = getattr(app.builder, "templates", None)
-    if templates is None or not hasattr(templates, "render"):
+    # The patches are for the site's theme; an EPUB is drawn by Sphinx's own epub theme.
+    if templates is None or not hasattr(templates, "render") or app.builder.name.startswith("epub"):
         return
     render = templates.render
 

