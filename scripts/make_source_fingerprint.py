@@ -5,7 +5,9 @@ course for copied runs on any clone without the texts themselves being in the re
 
 Usage (from the project root):  .venv/bin/python scripts/make_source_fingerprint.py [SEEDS_DIR]
 SEEDS_DIR defaults to ../shared/seeds, where CI keeps the texts beside the clone.
-Re-run it only when the source texts change; commit the data file it writes."""
+It also writes tests/data/source_sentences.txt for scripts/paraphrase_check.py: each source
+sentence as its content words, hashed one word at a time.
+Re-run it only when the source texts change; commit the data files it writes."""
 from __future__ import annotations
 
 import pathlib
@@ -15,6 +17,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from own_words import FINGERPRINT, RUN_LENGTH, run_hash, words  # noqa: E402
+from paraphrase_check import SENTENCES, source_sentence_hashes  # noqa: E402
 
 
 def main() -> int:
@@ -33,6 +36,13 @@ def main() -> int:
         f"# {RUN_LENGTH}-word runs of the course's source texts, hashed (scripts/make_source_fingerprint.py)\n"
         + "\n".join(sorted(hashes)) + "\n", encoding="utf-8")
     print(f"{len(hashes)} run hashes from {seeds_dir} written to {FINGERPRINT.relative_to(ROOT)}")
+    # For the close-paraphrase check: each source sentence as its content words, hashed one by one.
+    sentences = sorted({" ".join(s) for seed in sorted(seeds_dir.glob("*.txt"))
+                        for s in source_sentence_hashes(seed.read_text(encoding="utf-8"))})
+    SENTENCES.write_text(
+        "# Source sentences as hashed content words, in order (scripts/make_source_fingerprint.py;"
+        " read by scripts/paraphrase_check.py)\n" + "\n".join(sentences) + "\n", encoding="utf-8")
+    print(f"{len(sentences)} source sentences written to {SENTENCES.relative_to(ROOT)}")
     return 0
 
 

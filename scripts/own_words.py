@@ -74,6 +74,30 @@ def shared_runs(text: str, fingerprint: frozenset[str]) -> Iterator[tuple[int, s
         yield number, " ".join(w[start:end])
 
 
+def shared_runs_across_lines(text: str, fingerprint: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """(line number, run) for runs that a paragraph hard-wrapped over several lines hides from
+    shared_runs: the lines of each paragraph (a block without blank lines) are read as one
+    sequence of words, and a run is reported at the line where it starts."""
+    block: list[tuple[int, str]] = []  # (line number, word) for the current paragraph
+    lines = QUOTED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text).splitlines()
+    for number, line in enumerate(lines + [""], 1):
+        if line.strip():
+            block.extend((number, w) for w in words(line))
+            continue
+        w = [word for _, word in block]
+        hits = [i for i in range(len(w) - RUN_LENGTH + 1) if run_hash(w[i:i + RUN_LENGTH]) in fingerprint]
+        start = end = None
+        for i in hits + [None]:
+            if i is not None and end is not None and i <= end:
+                end = i + RUN_LENGTH
+                continue
+            if start is not None and block[start][0] != block[end - 1][0]:  # only runs that cross a line
+                yield block[start][0], " ".join(w[start:end])
+            if i is not None:
+                start, end = i, i + RUN_LENGTH
+        block = []
+
+
 def yaml_strings(data) -> Iterator[str]:
     """Every string value in a YAML data file, folded lines joined."""
     if isinstance(data, str):
@@ -91,6 +115,11 @@ def all_shared_runs(root: pathlib.Path = ROOT, fingerprint: frozenset[str] | Non
     found = [f"{path.relative_to(root)}:{number}: {len(run.split())} words: {run}"
              for path in checked_files(root)
              for number, run in shared_runs(text_of(path), fingerprint)]
+    # A Markdown paragraph hard-wrapped over several lines hides a run from the line check too.
+    for path in checked_files(root):
+        if path.suffix in (".md", ".ipynb"):
+            found += [f"{path.relative_to(root)}:{number}: {len(run.split())} words: {run}"
+                      for number, run in shared_runs_across_lines(text_of(path), fingerprint)]
     # A YAML value folded over several lines hides a run from the line-by-line check above;
     # check each value whole as well (reported by value, not line).
     import yaml  # only needed here; the line check works without it

@@ -59,3 +59,21 @@ def test_a_run_folded_over_yaml_lines_is_caught(tmp_path):
     found = own_words.all_shared_runs(root=tmp_path)
     assert len(found) == 1 and found[0].startswith("data.yml: ")
     assert "perhaps the clearest and most radical set of proposals" in found[0]
+
+
+def test_a_sentence_wrapped_over_two_markdown_lines_is_caught(tmp_path):
+    # Markdown pages are often hard-wrapped: a pasted sentence split over two lines has
+    # fewer than eight words on each line, so a line-by-line check misses it.
+    (tmp_path / "page.md").write_text(
+        "# A page\n\nIn his book Cahn offers perhaps the clearest and most\n"
+        "radical set of proposals for the co-production of services.\n", encoding="utf-8")
+    found = own_words.all_shared_runs(root=tmp_path)
+    assert len(found) == 1 and found[0].startswith("page.md:3: "), found
+    assert "perhaps the clearest and most radical set of proposals" in found[0]
+
+
+def test_a_wrapped_quotation_is_still_spared(tmp_path):
+    (tmp_path / "page.md").write_text(
+        'Cahn offers "perhaps the clearest and most\nradical set of proposals" (Carr, 2016).\n',
+        encoding="utf-8")
+    assert own_words.all_shared_runs(root=tmp_path) == []
