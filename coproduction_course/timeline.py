@@ -36,11 +36,14 @@ STRANDS: dict[str, str] = {
     "policy": "UK policy and guidance",
     "mind": "Mind and the NEF review",
     "critique": "Survivor and critical voices",
+    "organising": "Organising and movements",
 }
 
 #: Marker shape per strand (circle, square, diamond, hexagon): a second signal besides colour.
-MARKERS: dict[str, str] = {"ideas": "o", "policy": "s", "mind": "D", "critique": "h"}
-MARKER_NAMES: dict[str, str] = {"ideas": "circle", "policy": "square", "mind": "diamond", "critique": "hexagon"}
+MARKERS: dict[str, str] = {"ideas": "o", "policy": "s", "mind": "D", "critique": "h", "organising": "^"}
+MARKER_NAMES: dict[str, str] = {
+    "ideas": "circle", "policy": "square", "mind": "diamond", "critique": "hexagon", "organising": "triangle",
+}
 
 #: Okabe-Ito colours, darkened where needed so white numbers keep a 4.5:1 contrast.
 COLOURS: dict[str, str] = {
@@ -48,6 +51,7 @@ COLOURS: dict[str, str] = {
     "policy": "#B34700",
     "mind": "#007A5A",
     "critique": "#A23B72",
+    "organising": "#5E5E00",
 }
 
 #: Fixed style: nothing here depends on the user's matplotlibrc.
@@ -89,7 +93,7 @@ _ROW_GAP = 0.14         # space between rows
 _NOTE_IN = 0.34         # height of a gap-note row
 _TOP_IN = 0.25
 _LEGEND_ROW_IN = 0.3
-_MARKER_PT = {"o": 11, "s": 10, "D": 9, "h": 12}  # sizes that look alike on the page
+_MARKER_PT = {"o": 11, "s": 10, "D": 9, "h": 12, "^": 11}  # sizes that look alike on the page
 
 
 def event_position(event: dict[str, Any]) -> float:
