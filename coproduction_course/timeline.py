@@ -30,24 +30,26 @@ matplotlib.use("Agg")  # never a GUI backend: the course draws figures headless
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-#: Strands in the order they are drawn (top row first), with their labels.
+#: Strands in the order they are drawn (top row first), with their labels. Events are
+#: sorted by kind, not by who made them: survivors' and critics' work sits among the
+#: research and ideas or among organising and movements, beside everyone else's.
 STRANDS: dict[str, str] = {
-    "ideas": "Ideas and think tanks",
-    "policy": "UK policy and guidance",
-    "mind": "Mind and the NEF review",
-    "critique": "Survivor and critical voices",
+    "policy": "Law and policy",
+    "ideas": "Research and ideas",
+    "organising": "Organising and movements",
+    "services": "Services and practice",
 }
 
-#: Marker shape per strand (circle, square, diamond, hexagon): a second signal besides colour.
-MARKERS: dict[str, str] = {"ideas": "o", "policy": "s", "mind": "D", "critique": "h"}
-MARKER_NAMES: dict[str, str] = {"ideas": "circle", "policy": "square", "mind": "diamond", "critique": "hexagon"}
+#: Marker shape per strand (square, circle, hexagon, diamond): a second signal besides colour.
+MARKERS: dict[str, str] = {"policy": "s", "ideas": "o", "organising": "h", "services": "D"}
+MARKER_NAMES: dict[str, str] = {"policy": "square", "ideas": "circle", "organising": "hexagon", "services": "diamond"}
 
 #: Okabe-Ito colours, darkened where needed so white numbers keep a 4.5:1 contrast.
 COLOURS: dict[str, str] = {
-    "ideas": "#0072B2",
     "policy": "#B34700",
-    "mind": "#007A5A",
-    "critique": "#A23B72",
+    "ideas": "#0072B2",
+    "organising": "#A23B72",
+    "services": "#007A5A",
 }
 
 #: Fixed style: nothing here depends on the user's matplotlibrc.
