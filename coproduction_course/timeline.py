@@ -30,28 +30,26 @@ matplotlib.use("Agg")  # never a GUI backend: the course draws figures headless
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-#: Strands in the order they are drawn (top row first), with their labels.
+#: Strands in the order they are drawn (top row first), with their labels. Events are
+#: sorted by kind, not by who made them: survivors' and critics' work sits among the
+#: research and ideas or among organising and movements, beside everyone else's.
 STRANDS: dict[str, str] = {
-    "ideas": "Ideas and think tanks",
-    "policy": "UK policy and guidance",
-    "mind": "Mind and the NEF review",
-    "critique": "Survivor and critical voices",
+    "policy": "Law and policy",
+    "ideas": "Research and ideas",
     "organising": "Organising and movements",
+    "services": "Services and practice",
 }
 
-#: Marker shape per strand (circle, square, diamond, hexagon): a second signal besides colour.
-MARKERS: dict[str, str] = {"ideas": "o", "policy": "s", "mind": "D", "critique": "h", "organising": "^"}
-MARKER_NAMES: dict[str, str] = {
-    "ideas": "circle", "policy": "square", "mind": "diamond", "critique": "hexagon", "organising": "triangle",
-}
+#: Marker shape per strand (square, circle, hexagon, diamond): a second signal besides colour.
+MARKERS: dict[str, str] = {"policy": "s", "ideas": "o", "organising": "h", "services": "D"}
+MARKER_NAMES: dict[str, str] = {"policy": "square", "ideas": "circle", "organising": "hexagon", "services": "diamond"}
 
 #: Okabe-Ito colours, darkened where needed so white numbers keep a 4.5:1 contrast.
 COLOURS: dict[str, str] = {
-    "ideas": "#0072B2",
     "policy": "#B34700",
-    "mind": "#007A5A",
-    "critique": "#A23B72",
-    "organising": "#5E5E00",
+    "ideas": "#0072B2",
+    "organising": "#A23B72",
+    "services": "#007A5A",
 }
 
 #: Fixed style: nothing here depends on the user's matplotlibrc.
@@ -93,7 +91,7 @@ _ROW_GAP = 0.14         # space between rows
 _NOTE_IN = 0.34         # height of a gap-note row
 _TOP_IN = 0.25
 _LEGEND_ROW_IN = 0.3
-_MARKER_PT = {"o": 11, "s": 10, "D": 9, "h": 12, "^": 11}  # sizes that look alike on the page
+_MARKER_PT = {"o": 11, "s": 10, "D": 9, "h": 12}  # sizes that look alike on the page
 
 
 def event_position(event: dict[str, Any]) -> float:
