@@ -134,16 +134,20 @@ def assign_groups(n_students: int, n_groups: int, seed: int) -> list[dict[str, A
     ]
 
 
-def format_groups(groups: list[dict[str, Any]], names: list[str] | None = None) -> str:
+def format_groups(groups: list[dict[str, Any]], names: list[str] | None = None, by_choice: bool = False) -> str:
     """One line per group, as the page shows it: ``Group 1 (for): students 1, 5, 9``.
 
     With ``names`` (a class list; student k is ``names[k - 1]``) the groups show
-    names. The words come from ``data/ui.yml`` (debate block), as on the page.
+    names. With ``by_choice`` (a motion marked ``side_by_choice`` in motions.yml)
+    no group is given a side: ``Group 1 (side of the group's choosing): ...``.
+    The words come from ``data/ui.yml`` (debate block), as on the page.
     """
     ui = ui_text("debate")
     lines = []
     for group in groups:
         side = ui["side_for"] if group["side"] == "for" else ui["side_against"]
+        if by_choice:
+            side = ui["side_by_choice"]
         if names:
             members = ", ".join(names[s - 1] for s in group["students"])
         else:

@@ -358,7 +358,7 @@ def test_golden_groups_with_numbers_and_names():
     for case in GOLDEN["groups"]:
         groups = assign_groups(case["students"], case["groups"], case["seed"])
         assert groups == case["assigned"]
-        assert format_groups(groups, case["names"]) == case["text"]
+        assert format_groups(groups, case["names"], by_choice=case.get("by_choice", False)) == case["text"]
 
 
 def test_golden_class_lists():

@@ -110,6 +110,8 @@ def test_shuffle_walks_the_same_order_as_python(page, site_url):
 
 def test_groups_match_python_for_the_same_seed(page, site_url):
     open_widget(page, site_url)
+    # A motion where groups are given sides by number (not one marked side_by_choice).
+    page.select_option(f"{W} .cw-motion-select", "hell-raising")
     assert group_lines(page) == format_groups(DebatePrompts(seed=2026).assign_groups(24, 4)).splitlines()
     for students, groups, seed in [(31, 5, 77), (2, 2, 0), (200, 7, 4294967295), (9, 9, 12345)]:
         page.fill(f"{W} .cw-students", str(students))
@@ -230,7 +232,7 @@ def test_argument_survives_reload_per_motion(page, site_url):
     page.select_option(f"{W} .cw-motion-select", "own-oppression")
     assert page.input_value(f"{W} .cw-argument") == TYPED
     assert page.is_checked(f"{W} .cw-side input[value=against]")
-    assert saved_state(page)["args"]["own-oppression"] == {"side": "against", "text": TYPED}
+    assert saved_state(page)["args"]["own-oppression"] == {"side": "against", "text": TYPED, "stay": False}
 
 
 def test_export_downloads_the_typed_text(page, site_url):
@@ -338,7 +340,8 @@ def test_keyboard_only(page, site_url):
     tab_to(page, f"{W} .cw-groups-n")
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
-    assert group_lines(page) == format_groups(DebatePrompts().assign_groups(10, 2)).splitlines()
+    by_choice = DebatePrompts(motion_id=motion_id(page)).motion.get("side_by_choice", False)
+    assert group_lines(page) == format_groups(DebatePrompts().assign_groups(10, 2), by_choice=by_choice).splitlines()
     tab_to(page, f"{W} .cw-start")
     page.keyboard.press("Enter")
     assert page.inner_text(f"{W} .cw-start") == "Pause"
@@ -355,7 +358,7 @@ def test_keyboard_only(page, site_url):
     page.keyboard.press("Enter")  # focus is on "Keep my work"
     assert page.input_value(f"{W} .cw-argument") == "Typed with the keyboard only."
     state = saved_state(page)
-    assert state["args"][motion_id(page)] == {"side": "against", "text": "Typed with the keyboard only."}
+    assert state["args"][motion_id(page)] == {"side": "against", "text": "Typed with the keyboard only.", "stay": False}
 
 
 def test_controls_are_labelled(page, site_url):
@@ -420,6 +423,7 @@ CLASS = ["Ana", "Ben", "Chidi", "Dilys", "Eshan", "Fern", "Gwen"]
 
 def test_a_pasted_class_list_gives_named_groups_matching_python(page, site_url):
     open_widget(page, site_url)
+    page.select_option(f"{W} .cw-motion-select", "hell-raising")
     page.fill(f"{W} .cw-groups-n", "3")
     page.fill(f"{W} .cw-seed", "2026")
     page.fill(f"{W} .cw-names", "\n".join(CLASS) + "\n\n")

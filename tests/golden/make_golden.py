@@ -70,6 +70,11 @@ def debate_cases() -> dict:
         assigned = debate.assign_groups(n, g, seed)
         groups.append({"seed": seed, "students": n, "groups": g, "names": names[:n] if with_names else None,
                        "assigned": assigned, "text": debate.format_groups(assigned, names[:n] if with_names else None)})
+    # Motions where people choose their side: the same groups, no side given.
+    for seed, n, g, with_names in [(2026, 24, 4, False), (5, 7, 2, True)]:
+        assigned = debate.assign_groups(n, g, seed)
+        groups.append({"seed": seed, "students": n, "groups": g, "names": names[:n] if with_names else None, "by_choice": True,
+                       "assigned": assigned, "text": debate.format_groups(assigned, names[:n] if with_names else None, by_choice=True)})
     pastes = ["Ana\nBen\n\n  Chidi  \n", "Ana, Ben;Chidi\tDilys", "", "\n\n", "A  very   spaced    name\n" + "x" * 100]
     class_lists = [{"text": t, "names": debate.parse_class_list(t)} for t in pastes]
     return {"ui": ui, "ids": ids, "random": randoms, "groups": groups, "class_lists": class_lists}

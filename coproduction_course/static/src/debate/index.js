@@ -9,10 +9,11 @@ import { buildProjector } from "./projector.js";
 import { buildGroups } from "./view-groups.js";
 import { buildTimer } from "./view-timer.js";
 import { buildArgument } from "./view-argument.js";
+import { buildPositions } from "./view-positions.js";
 
 function initialState(model, motions, saved) {
   const state = { motion: model.get("motion_id"), shufflePos: -1, seed: model.get("seed") >>> 0, students: 24, groups: 4, minutes: 3 };
-  Object.assign(state, { args: {}, names: "", student: "", namesInExport: false, sound: false, groupLines: [] }, saved || {});
+  Object.assign(state, { args: {}, positions: {}, names: "", student: "", namesInExport: false, sound: false, groupLines: [] }, saved || {});
   if (!motions.some((m) => m.id === state.motion)) state.motion = motions[0].id;
   return state;
 }
@@ -61,6 +62,8 @@ function wire(ctx, parts) {
     state.motion = id;
     parts.motion.draw();
     parts.argument.draw();
+    parts.positions.draw();
+    parts.groups.draw();
     ctx.persist();
     if (model.get("motion_id") !== id) {
       model.set("motion_id", id);
@@ -71,19 +74,20 @@ function wire(ctx, parts) {
   };
   parts.update = (change, now) => {
     const arg = Object.assign({}, parts.argument.current(), change);
-    if (!arg.text && !arg.side) delete state.args[state.motion];
+    if (!arg.text && !arg.side && !arg.stay) delete state.args[state.motion];
     else state.args[state.motion] = arg;
     ctx.persist();
     parts.kernel.sync(Boolean(now));
   };
   parts.clear = () => {
     store.forget(model);
-    Object.assign(state, { args: {}, shufflePos: -1, names: "", student: "", namesInExport: false });
+    Object.assign(state, { args: {}, positions: {}, shufflePos: -1, names: "", student: "", namesInExport: false });
     parts.groups.names.box.value = "";
     parts.groups.names.include.checked = false;
     parts.argument.student.value = "";
     parts.groups.draw();
     parts.argument.draw();
+    parts.positions.draw();
     parts.kernel.sync(true);
     ctx.storageNote.textContent = ui.cleared_note;
     ctx.status.textContent = ui.cleared;
@@ -106,6 +110,7 @@ function build(ctx, root) {
   parts.groups = buildGroups(ctx, (seed) => parts.onSeed(seed));
   parts.timer = buildTimer(ctx);
   parts.argument = buildArgument(ctx, { update: (c, now) => parts.update(c, now), sync: (now) => parts.kernel.sync(now), clear: () => parts.clear() });
+  parts.positions = buildPositions(ctx, { update: () => ctx.persist() });
   parts.kernel = kernelSync(ctx, parts.argument.current);
   root.append(
     parts.motion.chooser,
@@ -113,6 +118,7 @@ function build(ctx, root) {
     parts.motion.card,
     parts.groups.fieldset,
     parts.timer.fieldset,
+    parts.positions.fieldset,
     parts.argument.fieldset,
     ctx.storageNote,
     ctx.status,
@@ -149,6 +155,7 @@ function render({ model, el }) {
   root.setAttribute("aria-label", landmarkName(root, ui.label));
   parts.motion.draw();
   parts.argument.draw();
+  parts.positions.draw();
   parts.groups.draw();
   const notes = { corrupt: ui.corrupt_saved, restored: ui.restored, none: ui.nothing_saved };
   ctx.storageNote.textContent = notes[ctx.loaded.status];

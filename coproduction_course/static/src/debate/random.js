@@ -49,8 +49,11 @@ export function assignGroups(nStudents, nGroups, seed) {
 
 // One line per group, from the interface text in data/ui.yml (debate block):
 // "Group 1 (for): students 1, 4, 6", or with a class list "Group 1 (for): Ana, Ben".
-export function groupLine(group, ui, names) {
-  const side = group.side === "for" ? ui.side_for : ui.side_against;
+// On a motion where people choose their side (`byChoice`), no side is given:
+// "Group 1 (side of the group's choosing): students 1, 4, 6".
+export function groupLine(group, ui, names, byChoice = false) {
+  let side = group.side === "for" ? ui.side_for : ui.side_against;
+  if (byChoice) side = ui.side_by_choice;
   let members;
   if (names && names.length) members = group.students.map((s) => names[s - 1]).join(", ");
   else members = fill(group.students.length === 1 ? ui.members_one : ui.members_many, { list: group.students.join(", ") });

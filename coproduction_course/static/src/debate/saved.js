@@ -1,7 +1,11 @@
 // saved.js: the debate's saved state. Version 2 added the class list (names)
-// and the student's name; version 1 entries are migrated, not thrown away.
+// and the student's name; version 3 added, per motion, the positions before
+// and after the debate (`positions`) and, on motions where people choose
+// their side, whether the student declined the swap (`args[id].stay`).
+// Older entries are migrated, not thrown away.
 import { createStore, isRecord } from "../common/store.js";
 import { MAX_SEED, MAX_STUDENTS, MIN_STUDENTS, SIDES } from "./random.js";
+import { cleanPositions } from "./positions.js";
 import { wholeIn } from "../common/text.js";
 
 function cleanArgs(args, motionIds) {
@@ -9,7 +13,7 @@ function cleanArgs(args, motionIds) {
   if (!isRecord(args)) return out;
   for (const [id, arg] of Object.entries(args)) {
     if (motionIds.has(id) && isRecord(arg) && typeof arg.text === "string") {
-      out[id] = { side: SIDES.includes(arg.side) ? arg.side : "", text: arg.text };
+      out[id] = { side: SIDES.includes(arg.side) ? arg.side : "", text: arg.text, stay: arg.stay === true };
     }
   }
   return out;
@@ -17,7 +21,7 @@ function cleanArgs(args, motionIds) {
 
 // Each field is kept when valid and dropped (the default applies) when not.
 export function cleanSaved(saved, motionIds) {
-  const out = { args: cleanArgs(saved.args, motionIds) };
+  const out = { args: cleanArgs(saved.args, motionIds), positions: cleanPositions(saved.positions, motionIds) };
   if (motionIds.has(saved.motion)) out.motion = saved.motion;
   if (Number.isInteger(saved.shufflePos)) out.shufflePos = saved.shufflePos;
   if (wholeIn(saved.seed, 0, MAX_SEED) !== null) out.seed = saved.seed;
@@ -32,8 +36,11 @@ export function cleanSaved(saved, motionIds) {
 }
 
 export const DEBATE_FORMAT = {
-  version: 2,
-  migrations: { 1: (v1) => Object.assign({}, v1, { names: "", student: "" }) },
+  version: 3,
+  migrations: {
+    1: (v1) => Object.assign({}, v1, { names: "", student: "" }),
+    2: (v2) => Object.assign({}, v2, { positions: {} }),
+  },
   clean: cleanSaved,
 };
 export const store = createStore(DEBATE_FORMAT);

@@ -8,7 +8,7 @@ import { charCount, fill, wordCount } from "../common/text.js";
 import { SIDES } from "./random.js";
 import { argumentsJson, argumentsMarkdown } from "./export.js";
 
-function sideFieldset(ui, onSide) {
+function sideFieldset(ui, onSide, onStay) {
   const name = uid("cw-side");
   const inputs = {};
   const options = SIDES.map((side) => {
@@ -17,8 +17,14 @@ function sideFieldset(ui, onSide) {
     inputs[side].addEventListener("change", () => inputs[side].checked && onSide(side));
     return h("span", {}, inputs[side], " ", h("label", { for: id, text: side === "for" ? ui.side_for_label : ui.side_against_label }));
   });
-  const fieldset = h("fieldset", { class: "cw-side" }, h("legend", { text: ui.side_legend }), h("div", { class: "cw-row" }, options));
-  return { fieldset, inputs };
+  // Only on motions where people choose their side: decline the swap, stay in.
+  const stayId = uid("cw-stay");
+  const stay = h("input", { type: "checkbox", id: stayId, class: "cw-stay" });
+  stay.addEventListener("change", () => onStay(stay.checked));
+  const stayRow = h("p", { class: "cw-stay-row", hidden: true }, stay, " ", h("label", { for: stayId, text: ui.stay_label }));
+  const legend = h("legend", { text: ui.side_legend });
+  const fieldset = h("fieldset", { class: "cw-side" }, legend, h("div", { class: "cw-row" }, options), stayRow);
+  return { fieldset, inputs, stay, stayRow, legend };
 }
 
 function exportDoc(ctx, student) {
@@ -29,7 +35,9 @@ function exportDoc(ctx, student) {
     student: student.value,
     date: new Date().toISOString().slice(0, 10),
     root: siteRoot(),
-    items: motions.filter((m) => state.args[m.id]).map((m) => ({ motion: m, arg: state.args[m.id] })),
+    items: motions
+      .filter((m) => state.args[m.id] || state.positions[m.id])
+      .map((m) => ({ motion: m, arg: state.args[m.id], positions: state.positions[m.id] })),
     groups: state.namesInExport && state.groupLines.length ? state.groupLines : null,
   };
 }
@@ -65,16 +73,25 @@ export function buildArgument(ctx, hooks) {
     state.student = student.value;
     ctx.persist();
   });
-  const current = () => state.args[state.motion] || { side: "", text: "" };
-  const sides = sideFieldset(ui, (side) => {
+  const current = () => state.args[state.motion] || { side: "", text: "", stay: false };
+  const onSide = (side) => {
     hooks.update({ side }, true);
     status.textContent = fill(ui.side_announce, { side: side === "for" ? ui.side_for : ui.side_against });
-  });
+  };
+  const onStay = (stay) => {
+    hooks.update({ stay }, true);
+    status.textContent = stay ? ui.stay_on : ui.stay_off;
+  };
+  const sides = sideFieldset(ui, onSide, onStay);
   const drawCount = () => (counter.textContent = fill(ui.count_template, { words: wordCount(textarea.value), chars: charCount(textarea.value) }));
   function draw() {
     const arg = current();
+    const byChoice = ctx.byId.get(state.motion).side_by_choice === true;
     textarea.value = arg.text;
     for (const side of SIDES) sides.inputs[side].checked = arg.side === side;
+    sides.stayRow.hidden = !byChoice;
+    sides.stay.checked = byChoice && arg.stay === true;
+    sides.legend.textContent = byChoice ? ui.side_legend_choice : ui.side_legend;
     drawCount();
   }
   textarea.addEventListener("input", () => {

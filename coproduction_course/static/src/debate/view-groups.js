@@ -88,10 +88,13 @@ export function buildGroups(ctx, onSeed) {
       return false;
     }
     const seedChanged = seed !== state.seed;
+    const byChoice = ctx.byId.get(state.motion).side_by_choice === true;
     Object.assign(state, { students: n, groups: g, seed });
-    state.groupLines = assignGroups(n, g, seed).map((group) => groupLine(group, ui, people.length >= MIN_STUDENTS ? people : null));
+    state.groupLines = assignGroups(n, g, seed).map((group) => groupLine(group, ui, people.length >= MIN_STUDENTS ? people : null, byChoice));
     list.replaceChildren(...state.groupLines.map((line) => h("li", { text: line })));
-    note.textContent = g % 2 === 1 ? ui.odd_groups : ui.even_groups;
+    list.setAttribute("data-by-choice", byChoice ? "true" : "false");
+    if (byChoice) note.textContent = ui.choice_groups_note;
+    else note.textContent = g % 2 === 1 ? ui.odd_groups : ui.even_groups;
     if (seedChanged) onSeed(seed);
     return true;
   }

@@ -15,8 +15,10 @@ function motionCard(ui, motion) {
   const sources = motion.sources.map((source) =>
     h("li", {}, source.citation, " ", h("span", { class: "cw-source-key", text: `[${source.key}]` })),
   );
+  const choice = motion.side_by_choice ? [h("p", { class: "cw-choice-note", text: ui.choice_note })] : [];
   return [
     h("h3", { class: "cw-motion-title", text: motion.title }),
+    ...choice,
     h("p", { class: "cw-background", text: motion.background }),
     h("div", { class: "cw-sides" }, prompts),
     h("h4", { text: ui.read_more }),
