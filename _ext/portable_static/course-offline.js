@@ -34,11 +34,20 @@
   }
 
   // --- service worker ---------------------------------------------------------------------
-  var canWork = "serviceWorker" in navigator && /^https?:$/.test(location.protocol);
+  // Not inside a frame: a learning platform shows the course's pages in one, and
+  // its packages leave the worker out (scripts/lms.py), so no worker scoped to
+  // the platform's address is ever registered by the course.
+  function framed() {
+    try {
+      return window.top !== window.self;
+    } catch (err) {
+      return true;
+    }
+  }
+  var canWork = "serviceWorker" in navigator && /^https?:$/.test(location.protocol) && !framed();
   var registration = canWork
-    ? navigator.serviceWorker.register(new URL("course-sw.js", root).href, { scope: root.href }).catch(function (err) {
-        console.warn("course-offline: the offline helper could not start", err);
-        return null;
+    ? navigator.serviceWorker.register(new URL("course-sw.js", root).href, { scope: root.href }).catch(function () {
+        return null; // no worker at this address (a learning-platform package, or blocked)
       })
     : Promise.resolve(null);
 
@@ -57,7 +66,8 @@
       button.disabled = true;
       status.textContent = "Saving every page of the course in this browser…";
       registration
-        .then(function () {
+        .then(function (reg) {
+          if (!reg) throw new Error("this copy of the course has no offline helper");
           return navigator.serviceWorker.ready;
         })
         .then(function (ready) {

@@ -4,6 +4,10 @@
 //   node coproduction_course/static/src/build.mjs            # writes static/*.js, *.css
 //   node coproduction_course/static/src/build.mjs OUTDIR     # writes elsewhere (the test)
 //
+// The learning log's page script (src/log/) is built the same way, as a plain
+// script (IIFE, not a module) into _ext/portable_static/course-learning-log.js
+// (into OUTDIR when one is given), from where the site serves it.
+//
 // esbuild is pinned in package.json; the output is minified (smaller pages,
 // and no second readable copy of the sources to drift or to be read by
 // mistake: edit src/), the same on every machine, and committed, so the
@@ -35,3 +39,13 @@ for (const name of WIDGETS) {
     banner: { css: banner.replace("{name}", name) },
   });
 }
+
+const logOut = process.argv[2] ? outdir : path.resolve(here, "..", "..", "..", "_ext", "portable_static");
+await build({
+  absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8",
+  entryPoints: [path.join(here, "log", "index.js")],
+  outfile: path.join(logOut, "course-learning-log.js"),
+  format: "iife",
+  target: "es2020",
+  banner: { js: banner.replace("{name}", "log") },
+});
