@@ -97,6 +97,7 @@ def test_log_export_clear_import_restores_everything(browser, site_url, tmp_path
         good = tmp_path / "log.json"
         good.write_bytes(exported)
         page.set_input_files("#course-log-import", str(good))
+        page.locator('button[data-action="import-confirm"]').click()  # the import lists its changes and asks
         page.wait_for_function("document.querySelector('.course-log-status').textContent.startsWith('Imported')")
         assert _course_storage(page) == before
         again = _download(page, "export-json")

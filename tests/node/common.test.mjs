@@ -74,3 +74,19 @@ test("an unreadable entry is set aside before anything overwrites it", async () 
     Object.defineProperty(globalThis, "location", { value: saved.location, configurable: true });
   }
 });
+
+test("exports from a copy on disk link to the published address or to nothing", async () => {
+  const { exportRoot } = await import("../../coproduction_course/static/src/common/links.js");
+  const doc = (canonical) => ({
+    documentElement: { dataset: { content_root: "../" } },
+    querySelector: () => (canonical ? { href: canonical } : null),
+  });
+  const saved = globalThis.location;
+  Object.defineProperty(globalThis, "location", { value: { href: "file:///home/s/course/chapters/a.html" }, configurable: true });
+  try {
+    assert.equal(exportRoot(doc(null)), null);
+    assert.equal(exportRoot(doc("https://example.org/course/chapters/a.html")), "https://example.org/course/");
+  } finally {
+    Object.defineProperty(globalThis, "location", { value: saved, configurable: true });
+  }
+});

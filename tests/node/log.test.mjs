@@ -99,3 +99,13 @@ test("exports link to the published site, or to nothing from a copy on disk", ()
   const md = logMarkdown({ opened: [{ path: "a.html", title: "A" }], chapters: [], setAside: 0 }, { course: "C", address: "", date: "d" });
   assert.ok(!md.includes("file:") && md.includes("- A"));
 });
+
+test("the pages-opened record keeps safe site paths only", async () => {
+  const { sitePath, withPage } = await import("../../coproduction_course/static/src/offline/opened.js");
+  assert.equal(sitePath("/c/", "/c/"), "index.html");
+  assert.equal(sitePath("/c/chapters/a.html", "/c/"), "chapters/a.html");
+  assert.equal(withPage("{}", "chapters/a.html", "A"), '{"chapters/a.html":{"title":"A"}}');
+  assert.equal(withPage('{"chapters/a.html":{"title":"A"}}', "chapters/a.html", "A"), null);
+  assert.equal(withPage("{broken", "javascript:x//", "A"), null);
+  assert.equal(withPage("[1]", "b.html", "B"), '{"b.html":{"title":"B"}}');
+});

@@ -4,9 +4,9 @@
 //   node coproduction_course/static/src/build.mjs            # writes static/*.js, *.css
 //   node coproduction_course/static/src/build.mjs OUTDIR     # writes elsewhere (the test)
 //
-// The learning log's page script (src/log/) is built the same way, as a plain
-// script (IIFE, not a module) into _ext/portable_static/course-learning-log.js
-// (into OUTDIR when one is given), from where the site serves it.
+// The site's page scripts, src/log/ and src/offline/, are built the same way,
+// as plain scripts (IIFE, not modules) into _ext/portable_static/ (into OUTDIR
+// when one is given), from where the site serves them.
 //
 // esbuild is pinned in package.json; the output is minified (smaller pages,
 // and no second readable copy of the sources to drift or to be read by
@@ -40,12 +40,16 @@ for (const name of WIDGETS) {
   });
 }
 
-const logOut = process.argv[2] ? outdir : path.resolve(here, "..", "..", "..", "_ext", "portable_static");
-await build({
-  absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8",
-  entryPoints: [path.join(here, "log", "index.js")],
-  outfile: path.join(logOut, "course-learning-log.js"),
-  format: "iife",
-  target: "es2020",
-  banner: { js: banner.replace("{name}", "log") },
-});
+// The site's own page scripts (not widgets): src/log/ (the learning-log page)
+// and src/offline/ (every page: pages opened, the service worker, the offline button).
+const portableOut = process.argv[2] ? outdir : path.resolve(here, "..", "..", "..", "_ext", "portable_static");
+for (const [name, file] of [["log", "course-learning-log.js"], ["offline", "course-offline.js"]]) {
+  await build({
+    absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8",
+    entryPoints: [path.join(here, name, "index.js")],
+    outfile: path.join(portableOut, file),
+    format: "iife",
+    target: "es2020",
+    banner: { js: banner.replace("{name}", name) },
+  });
+}
