@@ -109,3 +109,16 @@ test("the pages-opened record keeps safe site paths only", async () => {
   assert.equal(withPage("{broken", "javascript:x//", "A"), null);
   assert.equal(withPage("[1]", "b.html", "B"), '{"b.html":{"title":"B"}}');
 });
+
+test("the service worker's cache is named by site address, and the bare address finds the front page", async () => {
+  const { cacheName, candidates, isLegacy, stale } = await import("../../coproduction_course/static/src/sw/rules.js");
+  assert.notEqual(cacheName("https://x.org/student/"), cacheName("https://x.org/tutor/"));
+  assert.ok(isLegacy("coproduction-course-0123456789abcdef") && !isLegacy(cacheName("https://x.org/")));
+  assert.deepEqual(candidates("https://x.org/c/"), ["https://x.org/c/", "https://x.org/c/index.html"]);
+  assert.deepEqual(candidates("https://x.org/c/a.html"), ["https://x.org/c/a.html"]);
+  const scope = "https://x.org/c/";
+  assert.deepEqual(
+    stale([scope, scope + "a.html", scope + "gone.html", scope + "_static/x.js?v=1", "https://x.org/other/a.html"], ["a.html", "_static/x.js"], scope),
+    [scope + "gone.html"],
+  );
+});

@@ -4,7 +4,7 @@
 //   node coproduction_course/static/src/build.mjs            # writes static/*.js, *.css
 //   node coproduction_course/static/src/build.mjs OUTDIR     # writes elsewhere (the test)
 //
-// The site's page scripts, src/log/ and src/offline/, are built the same way,
+// The site's page scripts, src/log/, src/offline/ and src/sw/, are built the same way,
 // as plain scripts (IIFE, not modules) into _ext/portable_static/ (into OUTDIR
 // when one is given), from where the site serves them.
 //
@@ -43,7 +43,8 @@ for (const name of WIDGETS) {
 // The site's own page scripts (not widgets): src/log/ (the learning-log page)
 // and src/offline/ (every page: pages opened, the service worker, the offline button).
 const portableOut = process.argv[2] ? outdir : path.resolve(here, "..", "..", "..", "_ext", "portable_static");
-for (const [name, file] of [["log", "course-learning-log.js"], ["offline", "course-offline.js"]]) {
+// src/sw/ is the service worker (course-sw.js; _ext/course_portable.py fills in its version).
+for (const [name, file] of [["log", "course-learning-log.js"], ["offline", "course-offline.js"], ["sw", "course-sw.js"]]) {
   await build({
     absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8",
     entryPoints: [path.join(here, name, "index.js")],

@@ -15,20 +15,32 @@ function openedList(opened, root) {
   );
 }
 
+// Rows with text are term and description; a row without text (a question, a
+// checklist group) heads the rows below it.
 function rows(list) {
-  const dl = h("dl", { class: "course-log-fields" });
+  const out = [];
+  let dl = null;
   for (const r of list) {
-    const cls = r.level ? "course-log-level-" + r.level : null;
-    if (r.label) dl.append(h("dt", { class: cls, text: r.label }));
-    dl.append(h("dd", { class: cls, text: r.text || "" }));
+    if (!r.text) {
+      out.push(h("p", { class: "course-log-subhead" }, h("strong", { text: r.label })));
+      dl = null;
+      continue;
+    }
+    if (!r.label) {
+      out.push(h("p", { text: r.text }));
+      dl = null;
+      continue;
+    }
+    if (!dl) out.push((dl = h("dl", { class: "course-log-fields" })));
+    dl.append(h("dt", { text: r.label }), h("dd", { text: r.text }));
   }
-  return dl;
+  return out;
 }
 
 function chapterSection(chapter) {
   const section = h("section", { class: "course-log-page" }, h("h4", { text: chapter.heading }));
   for (const item of chapter.items) {
-    section.append(h("p", { class: "course-log-widget", text: item.title }), rows(item.rows));
+    section.append(h("h5", { class: "course-log-widget", text: item.title }), ...rows(item.rows));
   }
   return section;
 }
