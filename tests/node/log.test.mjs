@@ -122,3 +122,10 @@ test("the service worker's cache is named by site address, and the bare address 
     [scope + "gone.html"],
   );
 });
+
+test("an import names the items it changes in words", async () => {
+  const { entryLabel } = await import("../../coproduction_course/static/src/log/describe.js");
+  const raw = JSON.stringify({ version: 1, choices: { "ch01-meanings": 1 } });
+  assert.equal(entryLabel("site:exercises/ch01-exercises.html:selfcheck-ch01", raw, content), "Exercises: chapter 1: Self-check questions");
+  assert.equal(entryLabel("raw:log:opened", "{}", content), "The list of pages you have opened");
+});

@@ -65,10 +65,19 @@ function restoreControls(ctx) {
   return { nodes: [wrap, confirm.box], update };
 }
 
-function planList(counts) {
-  const lines = ["add", "update", "keep", "same"].filter((k) => counts[k]);
+// The changes, counted, with the items added or replaced named.
+function planList(changes, label) {
+  const counts = countPlan(changes);
   const names = { add: WORDS.planAdd, update: WORDS.planUpdate, keep: WORDS.planKeep, same: WORDS.planSame };
-  return h("ul", {}, lines.map((k) => h("li", { text: fill(names[k], { count: counts[k] }) })));
+  const items = (action) => {
+    const named = changes.filter((c) => c.action === action).map((c) => label(c));
+    if (action === "same" || action === "keep" || !named.length) return null;
+    const shown = named.slice(0, 12).map((text) => h("li", { text }));
+    if (named.length > 12) shown.push(h("li", { text: fill(WORDS.planMore, { count: named.length - 12 }) }));
+    return h("ul", {}, shown);
+  };
+  const lines = ["add", "update", "keep", "same"].filter((k) => counts[k]);
+  return h("ul", {}, lines.map((k) => h("li", {}, fill(names[k], { count: counts[k] }), items(k))));
 }
 
 function applyImport(ctx, changes, replace, incoming) {

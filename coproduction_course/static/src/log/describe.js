@@ -58,3 +58,12 @@ export function describeLog(entries, content) {
   const sorted = [...chapters.values()].sort((a, b) => a.order - b.order || a.heading.localeCompare(b.heading));
   return { opened: openedPages(entries, content), chapters: sorted, setAside };
 }
+
+// "Page title: what it is" for one entry (the import's list of changes).
+export function entryLabel(key, raw, content) {
+  const site = splitSiteKey(key);
+  if (!site) return WORDS.openedLabel;
+  const page = pageInfo(content, {}, site.path);
+  const item = describeEntry(site.name, parse(raw), content, page.title);
+  return `${page.title}: ${item ? item.title : WORDS.otherWork}`;
+}

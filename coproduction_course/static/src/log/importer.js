@@ -3,8 +3,9 @@
 // replace everything with the file, or cancel (Escape cancels too). A backup
 // of this browser's work is kept before anything is written.
 import { h } from "../common/dom.js";
-import { applyImport, button, countPlan, fill, planImport, planList } from "./actions.js";
+import { applyImport, button, fill, planImport, planList } from "./actions.js";
 import { checkImport } from "./importing.js";
+import { entryLabel } from "./describe.js";
 import { WORDS } from "./words.js";
 
 function planBox(ctx, input) {
@@ -29,7 +30,7 @@ function planBox(ctx, input) {
     const changes = planImport(ctx.storage.read(), entries);
     pending = { changes, entries };
     text.textContent = fill(WORDS.planHeading, { file });
-    list.replaceChildren(planList(countPlan(changes)));
+    list.replaceChildren(planList(changes, (c) => entryLabel(c.key, c.value, ctx.content)));
     box.hidden = false;
     yes.focus();
   }

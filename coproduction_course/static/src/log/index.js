@@ -38,7 +38,7 @@ function start(logEl, actionsEl) {
   const content = globalThis.COURSE_LOG_CONTENT || {};
   const storage = createLogStorage(localStorage, root.pathname);
   const status = h("p", { class: "course-log-status", role: "status", "aria-live": "polite" });
-  const ctx = { storage, say: (text) => (status.textContent = text) };
+  const ctx = { storage, content, say: (text) => (status.textContent = text) };
   const restore = restoreControls(ctx);
   ctx.refresh = () => {
     renderLog(logEl, describeLog(storage.read(), content), root);

@@ -63,6 +63,8 @@ export const WORDS = {
   planAdd: "{count} item(s) added from the file",
   planUpdate: "{count} item(s) replaced by the newer copy in the file",
   planKeep: "{count} item(s) kept as they are here (this browser's copy is newer, or its date is unknown)",
+  openedLabel: "The list of pages you have opened",
+  planMore: "and {count} more",
   planSame: "{count} item(s) already the same",
   planBackup: "A copy of everything this browser holds now is kept first; you can restore it from this page.",
   planYes: "Import",
