@@ -117,7 +117,10 @@ def test_the_bare_site_address_opens_offline_after_saving(browser, site_url):
         context.set_offline(True)
         response = page.goto(f"{site_url}/")
         assert response.status == 200, response.status
+        page.wait_for_url("**/intro.html")  # the front page sends the reader to the introduction
+        page.wait_for_load_state()
         assert "not saved in this browser" not in page.content()
+        assert page.get_by_role("heading", level=1).first.is_visible()
     finally:
         context.set_offline(False)
         context.close()
@@ -379,3 +382,27 @@ def test_the_data_check_runs_in_the_book_build_and_passes_on_sound_data(tmp_path
     assert "course_data_check" in config["sphinx"]["local_extensions"]
     result = _sphinx_with_data(tmp_path, DATA)
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+
+
+def test_the_filled_learning_log_and_its_import_question_pass_axe(browser, site_url, tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_accessibility import run_axe
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    try:
+        _note_key(page, site_url, "a note for the scan")
+        page.goto(f"{site_url}/exercises/ch01-exercises.html")
+        page.locator(".course-widget").first.locator("input[type=radio]").nth(1).check()
+        page.goto(f"{site_url}/learning-log.html")
+        page.locator("#course-learning-log h3").first.wait_for()
+        with page.expect_download() as info:
+            page.locator('button[data-action="export-json"]').click()
+        _import(page, Path(info.value.path()))
+        page.locator(".course-log-plan").wait_for(state="visible")
+        assert run_axe(page) == []
+        page.locator('button[data-action="import-confirm"]').click()
+        page.locator('button[data-action="restore-backup"]').click()
+        assert run_axe(page) == []
+    finally:
+        context.close()
