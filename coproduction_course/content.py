@@ -113,12 +113,15 @@ def load_file(path: Path | str, schema: str | None = None) -> Any:
         raise ContentError(f"{path.name}: file not found at {path}") from None
     except UnicodeDecodeError as exc:
         raise ContentError(f"{path.name}: not valid UTF-8 text ({exc.reason})") from None
+    from coproduction_course.datacheck import strict_load  # duplicate keys refused
+
     try:
-        data = yaml.safe_load(text)
+        data = strict_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ContentError(f"{path.name}: not valid YAML{where}") from None
+        problem = f": {exc.problem}" if getattr(exc, "problem", None) else ""
+        raise ContentError(f"{path.name}: not valid YAML{where}{problem}") from None
     if data is None:
         raise ContentError(f"{path.name}: the file is empty")
     return validate(path.name, data, schema)

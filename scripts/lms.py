@@ -127,9 +127,17 @@ def write_zip(target: Path, files: dict[str, bytes]) -> Path:
     return target
 
 
+# Files that only make sense at the site's own address: the service worker and its
+# list. Packages (offline zip, LMS) leave them out, so no worker registers there.
+SERVER_ONLY = {"course-sw.js", "offline-files.json"}
+
+
 def site_files(site: Path, prefix: str = "") -> dict[str, bytes]:
+    """The site's files for a package (never the service worker: see SERVER_ONLY)."""
     out = {}
     for path in sorted(site.rglob("*")):
+        if path.relative_to(site).as_posix() in SERVER_ONLY:
+            continue
         if path.is_file() and not path.name.startswith(".") and "/.doctrees/" not in path.as_posix():
             out[prefix + path.relative_to(site).as_posix()] = path.read_bytes()
     return out

@@ -15,11 +15,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from lms import site_files, write_zip  # noqa: E402
+from lms import SERVER_ONLY, site_files, write_zip  # noqa: E402
 from course_tools.portable import SLUG  # noqa: E402
 
-# Files that only make sense on a web server: the service worker and its list.
-SERVER_ONLY = {"course-sw.js", "offline-files.json"}
+
+
+# The instructions that travel with the zip (a student may never see the site's pages on this).
+INSTRUCTIONS = """Co-production in Mental Health: the course to read from your disk
+==================================================================
+
+Open index.html in this folder with your web browser. Every page, the search and
+the interactive tools work without a connection.
+
+Your answers are kept by your browser for this folder's location. Moving or
+renaming this folder, or opening it in another browser, starts you with an empty
+learning log; your answers stay behind with the old location. To move them,
+open "Your work in this course" (learning-log.html) first, use "Download as
+JSON", move the folder, open that page again from the new place and use
+"Import from JSON".
+"""
 
 
 def offline_zip(site: Path, output: Path) -> Path:
@@ -27,6 +41,7 @@ def offline_zip(site: Path, output: Path) -> Path:
         raise SystemExit(f"No built site at {site}: run `make build` first")
     files = {f"{SLUG}/{name}": data for name, data in site_files(site).items()
              if name not in SERVER_ONLY and not name.startswith("_sources/")}
+    files[f"{SLUG}/READ-ME-FIRST.txt"] = INSTRUCTIONS.encode("utf-8")
     target = write_zip(output / f"{SLUG}-student-offline.zip", files)
     print(f"Wrote {target} ({target.stat().st_size // 1024} kB); unpack it and open {SLUG}/index.html")
     return target

@@ -13,10 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from course_tools.portable import page_title  # noqa: E402
+from coproduction_course.content import ui_text  # noqa: E402
 
 PREFIX = "coproduction-course:v1:"
 NOTE = "Checklist note: the forum met twice then stopped <b>bold</b>"
 ARGUMENT = "Debate argument: survivors should decide the agenda & the budget"
+ARGUMENT_LABEL = ui_text("debate")["argument_label"]
 
 
 def _course_storage(page) -> dict:
@@ -40,8 +42,9 @@ def _fill_three_pages(page, site_url) -> None:
     # 2. A debate side and argument (same page, second widget).
     debate = _widget(page, 1)
     debate.locator("input[type=radio]").first.check()
-    debate.locator("textarea").first.fill(ARGUMENT)
-    debate.locator("textarea").first.press("Tab")
+    # The argument box by its label (the class list, also a text box, comes first).
+    debate.get_by_label(ARGUMENT_LABEL, exact=True).fill(ARGUMENT)
+    debate.get_by_label(ARGUMENT_LABEL, exact=True).press("Tab")
     # 3. A checklist rating and note.
     page.goto(f"{site_url}/chapters/barrier-checklist.html")
     checklist = _widget(page, 0)
@@ -97,6 +100,7 @@ def test_log_export_clear_import_restores_everything(browser, site_url, tmp_path
         good = tmp_path / "log.json"
         good.write_bytes(exported)
         page.set_input_files("#course-log-import", str(good))
+        page.locator('button[data-action="import-confirm"]').click()  # the import lists its changes and asks
         page.wait_for_function("document.querySelector('.course-log-status').textContent.startsWith('Imported')")
         assert _course_storage(page) == before
         again = _download(page, "export-json")
@@ -110,7 +114,7 @@ def test_log_export_clear_import_restores_everything(browser, site_url, tmp_path
         page.goto(f"{site_url}/exercises/ch01-exercises.html")
         assert _widget(page, 0).locator("input[type=radio]").nth(1).is_checked()
         debate = _widget(page, 1)
-        assert debate.locator("textarea").first.input_value() == ARGUMENT
+        assert debate.get_by_label(ARGUMENT_LABEL, exact=True).input_value() == ARGUMENT
 
         assert context.cookies() == []
         leaks = [(u, d) for u, d in requests if any(s in u or s in d for s in ("forum met", "survivors should decide"))]

@@ -36,6 +36,10 @@ def test_committed_bundles_are_built_from_their_sources(tmp_path):
     result = subprocess.run([_node(), str(SRC / "build.mjs"), str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]
     stale = [name for name in BUILT if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
+    for name in ("course-learning-log.js", "course-offline.js", "course-sw.js"):  # src/log/, src/offline/, src/sw/
+        script = ROOT / "_ext" / "portable_static" / name
+        if (tmp_path / name).read_bytes() != script.read_bytes():
+            stale.append(str(script.relative_to(ROOT)))
     assert stale == [], f"stale bundles {stale}: run `npm run build:widgets`"
 
 

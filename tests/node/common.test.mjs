@@ -33,3 +33,60 @@ test("the saved-state helper migrates step by step and checks the result", () =>
   assert.equal(upgrade(format, { version: 1, a: 5 }), null);
   assert.equal(upgrade(format, { version: 4, a: "x" }), null); // from a newer course: set aside
 });
+
+test("an unreadable entry is set aside before anything overwrites it", async () => {
+  const { createStore, setAside } = await import("../../coproduction_course/static/src/common/store.js");
+  const data = new Map();
+  const area = {
+    getItem: (k) => (data.has(k) ? data.get(k) : null),
+    setItem: (k, v) => data.set(k, String(v)),
+    removeItem: (k) => data.delete(k),
+  };
+  const saved = { localStorage: globalThis.localStorage, location: globalThis.location };
+  Object.defineProperty(globalThis, "localStorage", { value: area, configurable: true });
+  Object.defineProperty(globalThis, "location", { value: { pathname: "/c/p.html" }, configurable: true });
+  try {
+    const format = { version: 2, migrations: {}, clean: (v) => ({ a: v.a }) };
+    const store = createStore(format);
+    const model = { get: () => "w" };
+    const newer = JSON.stringify({ version: 3, a: "from a newer course" });
+    data.set("coproduction-course:v1:/c/p.html:w", newer);
+    assert.equal(store.load(model).status, "corrupt");
+    assert.equal(data.get("coproduction-course:v1:/c/p.html:w:set-aside"), newer);
+    assert.equal(store.save(model, { a: "typed" }), true);
+    assert.equal(data.get("coproduction-course:v1:/c/p.html:w:set-aside"), newer);
+    // A second, different unreadable entry gets its own key; the same one is not copied twice.
+    assert.equal(setAside(area, "k", "x"), true);
+    assert.equal(setAside(area, "k", "x"), true);
+    assert.equal(setAside(area, "k", "y"), true);
+    assert.equal(data.get("k:set-aside-2"), "y");
+    assert.equal(data.has("k:set-aside-3"), false);
+    // Storage full: nothing is overwritten.
+    const full = createStore(format);
+    area.setItem = () => { throw new Error("full"); };
+    data.set("coproduction-course:v1:/c/p.html:w", "{broken");
+    data.delete("coproduction-course:v1:/c/p.html:w:set-aside");
+    assert.equal(full.load(model).status, "corrupt");
+    assert.equal(full.save(model, { a: "typed" }), false);
+    assert.equal(data.get("coproduction-course:v1:/c/p.html:w"), "{broken");
+  } finally {
+    Object.defineProperty(globalThis, "localStorage", { value: saved.localStorage, configurable: true });
+    Object.defineProperty(globalThis, "location", { value: saved.location, configurable: true });
+  }
+});
+
+test("exports from a copy on disk link to the published address or to nothing", async () => {
+  const { exportRoot } = await import("../../coproduction_course/static/src/common/links.js");
+  const doc = (canonical) => ({
+    documentElement: { dataset: { content_root: "../" } },
+    querySelector: () => (canonical ? { href: canonical } : null),
+  });
+  const saved = globalThis.location;
+  Object.defineProperty(globalThis, "location", { value: { href: "file:///home/s/course/chapters/a.html" }, configurable: true });
+  try {
+    assert.equal(exportRoot(doc(null)), null);
+    assert.equal(exportRoot(doc("https://example.org/course/chapters/a.html")), "https://example.org/course/");
+  } finally {
+    Object.defineProperty(globalThis, "location", { value: saved, configurable: true });
+  }
+});

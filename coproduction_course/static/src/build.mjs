@@ -4,6 +4,10 @@
 //   node coproduction_course/static/src/build.mjs            # writes static/*.js, *.css
 //   node coproduction_course/static/src/build.mjs OUTDIR     # writes elsewhere (the test)
 //
+// The site's page scripts, src/log/, src/offline/ and src/sw/, are built the same way,
+// as plain scripts (IIFE, not modules) into _ext/portable_static/ (into OUTDIR
+// when one is given), from where the site serves them.
+//
 // esbuild is pinned in package.json; the output is minified (smaller pages,
 // and no second readable copy of the sources to drift or to be read by
 // mistake: edit src/), the same on every machine, and committed, so the
@@ -33,5 +37,20 @@ for (const name of WIDGETS) {
     entryPoints: [path.join(here, name, `${name}.css`)],
     outfile: path.join(outdir, `${name}.css`),
     banner: { css: banner.replace("{name}", name) },
+  });
+}
+
+// The site's own page scripts (not widgets): src/log/ (the learning-log page)
+// and src/offline/ (every page: pages opened, the service worker, the offline button).
+const portableOut = process.argv[2] ? outdir : path.resolve(here, "..", "..", "..", "_ext", "portable_static");
+// src/sw/ is the service worker (course-sw.js; _ext/course_portable.py fills in its version).
+for (const [name, file] of [["log", "course-learning-log.js"], ["offline", "course-offline.js"], ["sw", "course-sw.js"]]) {
+  await build({
+    absWorkingDir: here, bundle: true, minify: true, write: true, logLevel: "warning", legalComments: "none", charset: "utf8",
+    entryPoints: [path.join(here, name, "index.js")],
+    outfile: path.join(portableOut, file),
+    format: "iife",
+    target: "es2020",
+    banner: { js: banner.replace("{name}", name) },
   });
 }

@@ -6,7 +6,7 @@ import { h, uid, liveRegion } from "../common/dom.js";
 import { download } from "../common/download.js";
 import { landmarkName } from "../common/landmark.js";
 import { slug } from "../common/text.js";
-import { siteRoot } from "../common/links.js";
+import { exportRoot } from "../common/links.js";
 import { asDict, toMarkdown } from "./export.js";
 import { store } from "./saved.js";
 import { buildHeader } from "./view-header.js";
@@ -73,7 +73,7 @@ function buildActionsFor(view) {
     },
     onMarkdown: () => {
       const s = current(model);
-      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, siteRoot(), who()), "text/markdown;charset=utf-8");
+      download(`${baseName()}.md`, toMarkdown(content, view.shared, s.initiative, s.ratings, s.notes, exportRoot(), who()), "text/markdown;charset=utf-8");
     },
     onJson: () => {
       const s = current(model);

@@ -37,3 +37,13 @@ export function bookLink(link) {
   const url = absoluteHref(link.href, siteRoot());
   return url ? h("a", { href: url, text: link.label }) : h("span", { text: link.label });
 }
+
+// The root for links in a file a student downloads (Markdown exports): the
+// published address when the book names one (the canonical link), else the
+// address the page was opened at when that is on the web. From a copy opened
+// from disk with no published address: null, so exports link to nothing rather
+// than to a file:/// path on the student's machine.
+export function exportRoot(doc = globalThis.document) {
+  const root = siteRoot(doc);
+  return root && /^https?:/.test(root) ? root : null;
+}

@@ -1,17 +1,25 @@
 // store.js: the one saved-state helper every widget uses.
 //
 // What a student enters is kept in the browser's storage, per page and per
-// widget (its `storage_key` trait), as {version: N, ...fields}. A widget
+// widget (its `storage_key` trait), as {version: N, saved: ISO time, ...fields}.
+// `saved` is the store's own field (clean() never sees it; an entry saved
+// before it existed simply has no time, and an import treats it as undated). A widget
 // describes its format with:
 //   version     the current version number;
 //   migrations  {oldVersion: (saved) => savedOneVersionNewer}, applied in turn;
 //   clean       (saved, context) => the checked value, or null when it is broken.
 // load() says what happened ("none", "restored" or "corrupt") so the view can
-// tell the student; a corrupt entry is set aside, never thrown at the page.
+// tell the student. An entry it cannot read (damaged, or written by a newer
+// release of the course) is copied aside under its own key (SET_ASIDE, see
+// setAside) before anything else is saved, so the next keystroke never
+// overwrites it; the learning log counts and exports set-aside entries. If the
+// copy cannot be made (storage full), save() refuses rather than overwrite.
 // Storage can be full, blocked or absent (private mode, file:// pages): save()
 // then returns false and the view says so rather than lose work silently.
 
 export const STORAGE_PREFIX = "coproduction-course:v1:";
+
+export const SET_ASIDE = ":set-aside";
 
 export function storageKey(model, location = globalThis.location) {
   const page = (location && location.pathname) || "";
@@ -44,7 +52,33 @@ function storage() {
   }
 }
 
+// Copy an unreadable entry to KEY:set-aside (or :set-aside-2, -3 ... when that
+// holds something else). True when the copy is safe in storage.
+export function setAside(area, key, raw) {
+  for (let n = 1; n < 100; n += 1) {
+    const aside = key + SET_ASIDE + (n === 1 ? "" : "-" + n);
+    const there = area.getItem(aside);
+    if (there === raw) return true;
+    if (there === null) {
+      area.setItem(aside, raw);
+      return area.getItem(aside) === raw;
+    }
+  }
+  return false;
+}
+
 export function createStore(format) {
+  const unsafe = new Set(); // keys whose unreadable entry could not be set aside
+  function corrupt(area, key, raw) {
+    let kept = false;
+    try {
+      kept = setAside(area, key, raw);
+    } catch (err) {
+      kept = false;
+    }
+    if (!kept) unsafe.add(key);
+    return { status: "corrupt", value: null };
+  }
   return {
     load(model, context) {
       const area = storage();
@@ -59,14 +93,17 @@ export function createStore(format) {
       try {
         parsed = JSON.parse(raw);
       } catch (err) {
-        return { status: "corrupt", value: null };
+        return corrupt(area, storageKey(model), raw);
       }
       const value = upgrade(format, parsed, context);
-      return value ? { status: "restored", value } : { status: "corrupt", value: null };
+      return value ? { status: "restored", value } : corrupt(area, storageKey(model), raw);
     },
     save(model, value) {
+      if (unsafe.has(storageKey(model))) return false;
       try {
-        storage().setItem(storageKey(model), JSON.stringify(Object.assign({}, value, { version: format.version })));
+        // `saved`: when, so that an import keeps the newer of two copies (learning log).
+        const stamp = { version: format.version, saved: new Date().toISOString() };
+        storage().setItem(storageKey(model), JSON.stringify(Object.assign({}, value, stamp)));
         return true;
       } catch (err) {
         return false;

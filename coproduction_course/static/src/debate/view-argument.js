@@ -3,7 +3,7 @@
 import { h, uid } from "../common/dom.js";
 import { inlineConfirm } from "../common/confirm.js";
 import { download } from "../common/download.js";
-import { siteRoot } from "../common/links.js";
+import { exportRoot } from "../common/links.js";
 import { charCount, fill, wordCount } from "../common/text.js";
 import { SIDES } from "./random.js";
 import { argumentsJson, argumentsMarkdown } from "./export.js";
@@ -34,7 +34,7 @@ function exportDoc(ctx, student) {
     course: ctx.course,
     student: student.value,
     date: new Date().toISOString().slice(0, 10),
-    root: siteRoot(),
+    root: exportRoot(),
     items: motions
       .filter((m) => state.args[m.id] || state.positions[m.id])
       .map((m) => ({ motion: m, arg: state.args[m.id], positions: state.positions[m.id] })),
