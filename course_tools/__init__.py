@@ -7,7 +7,9 @@ the benchmark (scripts/benchmark.py) all run.
 - :mod:`course_tools.editions`: the student and tutor editions (the tutor edition's
   pages come from the chapters in ``_toc.yml``);
 - :mod:`course_tools.serve`: a local static server for a built site;
-- :mod:`course_tools.browser`: Debian's chromium and the flags every headless run uses.
+- :mod:`course_tools.browser`: Debian's chromium and the flags every headless run uses;
+- :mod:`course_tools.publishing`: the publisher's settings (``publishing:`` in
+  ``_config.yml``): addresses, repository, contact, and the check that refuses placeholders.
 
 Command line (what ``make build``, ``make tutor`` and ``make serve`` run)::
 

@@ -43,15 +43,15 @@ def book_config() -> dict:
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
 
-def published_url() -> str:
-    """The address the site is published at (COURSE_SITE_URL overrides _config.yml)."""
-    url = os.environ.get("COURSE_SITE_URL") or (book_config().get("html") or {}).get("baseurl") or ""
-    if not url:
-        repo = (book_config().get("repository") or {}).get("url", "")
-        # GitHub Pages address of the repository: https://OWNER.github.io/NAME/
-        parts = repo.rstrip("/").split("/")
-        url = f"https://{parts[-2]}.github.io/{parts[-1]}/" if "github.com" in repo else ""
-    return url.rstrip("/") + "/"
+def published_url(edition: str = "student") -> str:
+    """The edition's published address, ending in "/", or "" while the publisher has not set it.
+
+    It is one of the publishing settings (``publishing:`` in _config.yml, see
+    course_tools/publishing.py); a placeholder is refused there.
+    """
+    from course_tools import publishing
+
+    return publishing.load(ROOT / "_config.yml").edition_url(edition)
 
 
 def edition_toc(edition: str) -> dict:

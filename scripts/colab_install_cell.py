@@ -6,12 +6,16 @@ which installs this repository); on Colab nothing installs it, so the Colab laun
 button would open a notebook whose first import fails. The cell below installs the
 package from the course repository when, and only when, it cannot be imported.
 
+It exists only while the publisher has named the repository (``publishing.repository``
+in ``_config.yml``, course_tools/publishing.py): without a repository there is no
+Colab button and nothing to install from, so ``--write`` removes the cell.
+
 Which version: the launch buttons open each notebook from the branch that
-``_config.yml`` names (``repository.branch``), so the cell installs the package from
-that same branch of ``repository.url``: the notebook and the package a student gets
-come from the same commit. (A notebook cannot name the hash of the commit that holds
-it, so a commit hash in the cell could never be current; to pin a release, set
-``repository.branch`` to its tag and run this script.)
+``_config.yml`` names (``publishing.branch``), so the cell installs the package from
+that same branch of ``publishing.repository``: the notebook and the package a student
+gets come from the same commit. (A notebook cannot name the hash of the commit that
+holds it, so a commit hash in the cell could never be current; to pin a release, set
+``publishing.branch`` to its tag and run this script.)
 
 The cell is tagged ``remove-cell``: the book leaves it out of the page, nbval and
 ``scripts/refresh_notebooks.py`` still run it (it does nothing where the package is
@@ -26,10 +30,11 @@ import sys
 from pathlib import Path
 
 import nbformat
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+from course_tools import publishing  # noqa: E402
 from refresh_notebooks import course_notebooks  # noqa: E402
 
 CELL_ID = "install-course-package"
@@ -38,16 +43,19 @@ DISTRIBUTION = "coproduction-course"  # [project] name in pyproject.toml
 PACKAGE = "coproduction_course"
 
 
-def package_requirement(config_path: Path = ROOT / "_config.yml") -> str:
-    """A pip requirement for the course package at the book's repository and branch."""
-    repository = yaml.safe_load(config_path.read_text(encoding="utf-8"))["repository"]
-    url = repository["url"].rstrip("/")
-    branch = repository.get("branch") or "main"
-    return f"{DISTRIBUTION} @ git+{url}@{branch}"
+def package_requirement(config_path: Path = ROOT / "_config.yml") -> str | None:
+    """A pip requirement for the course package at the book's repository and branch
+    (None while no repository is set)."""
+    settings = publishing.load(config_path)
+    if not settings.repository:
+        return None
+    return f"{DISTRIBUTION} @ git+{settings.repository}@{settings.branch}"
 
 
 def cell_source(requirement: str | None = None) -> str:
     requirement = requirement or package_requirement()
+    if requirement is None:
+        raise ValueError("no publishing.repository in _config.yml: there is no install cell")
     return (
         "# Colab and other hosts without the course package: install it from the course repository.\n"
         "import importlib, importlib.util, subprocess, sys\n"
@@ -64,8 +72,18 @@ def install_cell() -> nbformat.NotebookNode:
     return cell
 
 
+def is_install_cell(cell) -> bool:
+    return cell.get("id") == CELL_ID or (
+        cell.cell_type == "code" and "install it from the course repository" in cell.source
+    )
+
+
 def has_current_cell(nb) -> bool:
+    """True when the notebook is as the settings want it: with the current cell first,
+    or, while no repository is set, with no install cell at all."""
     first = nb.cells[0] if nb.cells else None
+    if package_requirement() is None:
+        return not any(is_install_cell(cell) for cell in nb.cells)
     return bool(
         first
         and first.cell_type == "code"
@@ -75,11 +93,13 @@ def has_current_cell(nb) -> bool:
 
 
 def write(path: Path) -> bool:
-    """Insert or update the cell in the notebook at path; True if the file changed."""
+    """Insert, update or (without a repository) remove the cell; True if the file changed."""
     nb = nbformat.read(path, as_version=4)
     if has_current_cell(nb):
         return False
-    if nb.cells and nb.cells[0].get("id") == CELL_ID:
+    if package_requirement() is None:
+        nb.cells = [cell for cell in nb.cells if not is_install_cell(cell)]
+    elif nb.cells and is_install_cell(nb.cells[0]):
         nb.cells[0] = install_cell()
     else:
         nb.cells.insert(0, install_cell())
@@ -92,11 +112,11 @@ def main(argv: list[str]) -> int:
     for path in course_notebooks():
         if "--write" in argv:
             if write(path):
-                print(f"install cell written: {path.relative_to(ROOT)} (refresh it)", flush=True)
+                print(f"install cell written or removed: {path.relative_to(ROOT)} (refresh it)", flush=True)
         elif not has_current_cell(nbformat.read(path, as_version=4)):
             stale.append(path.relative_to(ROOT).as_posix())
     if stale:
-        print("no current install cell (run scripts/colab_install_cell.py --write):", *stale, sep="\n  ")
+        print("install cell not as publishing.repository wants it (run scripts/colab_install_cell.py --write):", *stale, sep="\n  ")
         return 1
     return 0
 

@@ -7,8 +7,9 @@ Three packages per edition, written against the published specifications:
 
 * ``...-cc13-thin.imscc``: IMS Common Cartridge 1.3 with one web link
   (resource type ``imswl_xmlv1p3``) per table-of-contents page, pointing at the
-  published site (``COURSE_SITE_URL`` or ``html.baseurl`` in _config.yml, else
-  the repository's GitHub Pages address). Tiny; needs the site online.
+  edition's published site (``publishing.site_url`` or ``publishing.tutor_site_url``
+  in _config.yml, or ``--base-url``). Tiny; needs the site online. While the
+  edition has no published address it is not built: its links would lead nowhere.
 * ``...-cc13-full.imscc``: Common Cartridge 1.3 carrying the static site under
   ``web_resources/``, the folder importers read a cartridge's files from (Open
   edX's converter, for one, skips files elsewhere; Canvas and Moodle read it too).
@@ -203,7 +204,10 @@ def _cc_manifest(edition: str, kind: str, organization: str, resources: str) -> 
 
 
 def thin_cartridge(edition: str, base_url: str | None = None) -> dict[str, bytes]:
-    base = (base_url or published_url()).rstrip("/") + "/"
+    base = base_url or published_url(edition)
+    if not base:
+        raise ValueError(f"the {edition} edition has no published address: set publishing in _config.yml")
+    base = base.rstrip("/") + "/"
     pages = toc_pages(edition)
     files: dict[str, bytes] = {}
     resources = []
@@ -341,11 +345,17 @@ def build_packages(edition: str, site: Path, output: Path, base_url: str | None 
     if not (site / "index.html").exists():
         raise SystemExit(f"No built {edition} site at {site}: run `make build` / `make tutor` first")
     names = package_names(edition)
-    made = {
-        "thin": write_zip(output / names["thin"], thin_cartridge(edition, base_url)),
-        "full": write_zip(output / names["full"], full_cartridge(edition, site)),
-        "scorm": write_zip(output / names["scorm"], scorm_package(edition, site)),
-    }
+    made = {}
+    if base_url or published_url(edition):
+        made["thin"] = write_zip(output / names["thin"], thin_cartridge(edition, base_url))
+    else:
+        stale = output / names["thin"]
+        if stale.exists():
+            stale.unlink()  # from a build that had an address: it must not linger
+        key = "tutor_site_url" if edition == "tutor" else "site_url"
+        print(f"No thin cartridge for the {edition} edition: publishing.{key} is not set in _config.yml", flush=True)
+    made["full"] = write_zip(output / names["full"], full_cartridge(edition, site))
+    made["scorm"] = write_zip(output / names["scorm"], scorm_package(edition, site))
     for path in made.values():
         print(f"Wrote {path} ({path.stat().st_size // 1024} kB)", flush=True)
     return made

@@ -1,5 +1,7 @@
 """Colab: the first cell of every notebook installs the course package only when it
-is missing (issue 13).
+is missing (issue 13), and exists only while the publisher has named the repository
+(``publishing.repository`` in _config.yml, issue 20): with no repository there is no
+Colab button and nothing to install from.
 
 The cell's own code is run in a fresh Python process twice: once as it is (the
 package is installed, as on the site, in Binder and in CI) and once with the import
@@ -26,6 +28,8 @@ import colab_install_cell  # noqa: E402
 from refresh_notebooks import course_notebooks  # noqa: E402
 
 NOTEBOOKS = course_notebooks()
+# A repository of the right shape, for the cell's own behaviour (nothing is fetched).
+REQUIREMENT = "coproduction-course @ git+https://github.com/a-publisher/coproduction-course-copy@main"
 FAKE_PIP = '''
 import json, os, sys
 with open(os.environ["FAKE_PIP_LOG"], "a") as log:
@@ -56,40 +60,48 @@ def run_cell(source: str, tmp_path: Path, *, blocked: bool, pip_exit: int = 0):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_first_cell_is_the_install_cell(path):
-    cell = first_cell(path)
-    assert cell.cell_type == "code", f"{path.name}: the first cell is not the install cell"
-    assert cell.source == colab_install_cell.cell_source(), f"{path.name}: run scripts/colab_install_cell.py --write"
+def test_install_cell_is_as_the_publishing_settings_want(path):
+    nb = nbformat.read(path, as_version=4)
+    assert colab_install_cell.has_current_cell(nb), f"{path.name}: run scripts/apply_publishing.py --write, then refresh"
+    if colab_install_cell.package_requirement() is None:
+        return  # no repository set: no cell (checked by has_current_cell)
+    cell = nb.cells[0]
     # Left out of the page, so students reading the site see no set-up noise.
     assert cell.metadata.get("tags") == ["remove-cell"]
     # Where the package is installed (the refresh, nbval) it prints nothing.
     assert cell.get("outputs") == []
 
 
-def test_install_source_comes_from_the_book_config():
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
-    requirement = colab_install_cell.package_requirement()
-    assert requirement == f"coproduction-course @ git+{config['url']}@{config['branch']}"
+def test_install_source_comes_from_the_publishing_settings(tmp_path):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["publishing"] = {"repository": "https://github.com/a-publisher/coproduction-course-copy", "branch": "v1.0"}
+    path = tmp_path / "_config.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    requirement = colab_install_cell.package_requirement(path)
+    assert requirement == "coproduction-course @ git+https://github.com/a-publisher/coproduction-course-copy@v1.0"
+    config["publishing"] = {"repository": ""}
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert colab_install_cell.package_requirement(path) is None
     # The distribution name is the one pyproject.toml builds.
     assert 'name = "coproduction-course"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_cell_does_nothing_when_the_package_is_installed(tmp_path):
-    proc, calls = run_cell(colab_install_cell.cell_source(), tmp_path, blocked=False)
+    proc, calls = run_cell(colab_install_cell.cell_source(REQUIREMENT), tmp_path, blocked=False)
     assert proc.returncode == 0, proc.stderr
     assert calls == [], f"pip was called although the package is installed: {calls}"
     assert proc.stdout == ""
 
 
 def test_cell_installs_the_package_when_it_is_missing(tmp_path):
-    proc, calls = run_cell(colab_install_cell.cell_source(), tmp_path, blocked=True)
+    proc, calls = run_cell(colab_install_cell.cell_source(REQUIREMENT), tmp_path, blocked=True)
     assert proc.returncode == 0, proc.stderr
-    assert calls == [["install", "--quiet", colab_install_cell.package_requirement()]]
+    assert calls == [["install", "--quiet", REQUIREMENT]]
 
 
 def test_a_failed_install_stops_the_notebook(tmp_path):
     """If pip fails, the cell raises, rather than letting the next cell fail on an import."""
-    proc, calls = run_cell(colab_install_cell.cell_source(), tmp_path, blocked=True, pip_exit=1)
+    proc, calls = run_cell(colab_install_cell.cell_source(REQUIREMENT), tmp_path, blocked=True, pip_exit=1)
     assert len(calls) == 1
     assert proc.returncode != 0 and "CalledProcessError" in proc.stderr
 

@@ -4,8 +4,9 @@ import { h } from "./dom.js";
 
 // The site's root as an absolute URL, or null in a running notebook (no site).
 // Sphinx puts the way from this page to the root in <html data-content_root>.
-// When the book names its published address (`html: baseurl:` in _config.yml,
-// Sphinx's html_baseurl), each page carries <link rel="canonical">, and links
+// When the book names its published address (`publishing.site_url` in _config.yml,
+// which _ext/course_publishing.py makes Sphinx's html_baseurl), each page carries
+// <link rel="canonical">, and links
 // are built from that address, so an exported file handed in later still
 // points at the published course. Otherwise they are built from the address
 // the page was opened at.

@@ -23,11 +23,12 @@ export const WORDS = {
   argument: "Your argument",
   sides: { for: "For the motion", against: "Against the motion" },
   reviewTitle: "Your review of {page}",
+  // The same questions as the "Review this page" form (_ext/course_review.py, QUESTIONS).
   reviewQuestions: {
-    wrong: "What is wrong, unclear or out of date on this page?",
-    missing_voice: "Whose voice or experience is missing?",
-    felt: "How did reading this page feel?",
-    paid_review: "Would you take part in a paid review of the course?",
+    wrong: "What is wrong or missing on this page?",
+    missing_voice: "Whose voice is missing?",
+    felt: "How did it feel to read this page?",
+    paid_review: "Would you like to be paid to review more of the course?",
   },
   reviewAnswers: { yes: "Yes", no: "No", maybe: "Maybe" },
   savedOn: "Saved {date}",
