@@ -1,10 +1,11 @@
 """The module pages hold together: every course outcome has a row in the alignment table; each
 row names only chapter outcomes, exercises, self-check questions and assessment criteria that
-exist; every chapter outcome and every exercise serves some course outcome; and the module
-plan's hours, by activity and by week, add up to the total it states.
+exist; every chapter outcome and every exercise serves some course outcome; the module
+plan's hours, by activity and by week, add up to the total it states; and the tutor's marking
+guide says what separates the bands for every exercise.
 
-The checks are plain functions over the pages' text, so the last two tests can show that each
-one fails on a broken copy of a page.
+The checks are plain functions over the pages' text, so a test beside each one shows that it
+fails on a broken copy of the page.
 """
 from __future__ import annotations
 
@@ -165,3 +166,30 @@ def test_the_hours_check_fails_when_the_hours_do_not_add_up():
     assert any("activities add up to 155 hours" in p for p in hours_problems(broken))
     broken = re.sub(r"(?m)^(\| 10 \|.*\| )21 \|$", r"\g<1>25 |", text)
     assert any("weeks add up to 154 hours" in p for p in hours_problems(broken))
+
+
+MARKING = ROOT / "exercises" / "tutor" / "marking.md"
+
+
+def marking_problems(marking_text: str) -> list[str]:
+    """Every exercise has a row in the marking guide saying what separates the bands."""
+    section = marking_text.split("(tutor-marking-exercises)=", 1)[1].split("(tutor-marking-exemplars)=", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        match = re.match(r"\| \{ref\}`(ex-[\w-]+) <\1>` \|(.*)\|$", line)
+        if match:
+            rows[match.group(1)] = [c.strip() for c in match.group(2).split("|")]
+    found = [f"exercise {x} has no row in the marking guide" for x in sorted(exercise_ids() - set(rows))]
+    found += [f"marking guide row {x} is not an exercise" for x in sorted(set(rows) - exercise_ids())]
+    found += [f"{x}: a band column is empty" for x, cells in rows.items() if len(cells) != 3 or not all(cells)]
+    return found
+
+
+def test_the_marking_guide_says_what_separates_the_bands_for_every_exercise():
+    assert marking_problems(MARKING.read_text(encoding="utf-8")) == []
+
+
+def test_the_marking_check_fails_when_an_exercise_has_no_row():
+    text = MARKING.read_text(encoding="utf-8")
+    broken = re.sub(r"(?m)^\| \{ref\}`ex-ch06-race <ex-ch06-race>` \|.*\n", "", text)
+    assert marking_problems(broken) == ["exercise ex-ch06-race has no row in the marking guide"]
