@@ -6,7 +6,10 @@
      It is a <form method="dialog">, so the browser closes the dialog itself.
    - sphinx-book-theme blurs a toggle when it is clicked, so when the dialog closes
      focus falls to the top of the page: here it goes back to the button that
-     opened it (WCAG 2.4.3). */
+     opened it (WCAG 2.4.3).
+   - On a phone, tapping a section in "On this page" left the menu open over the
+     page: choosing a link on this page closes the menu, and focus goes to the
+     section (not back to the button). */
 (function () {
   "use strict";
   function setUp() {
@@ -30,6 +33,19 @@
       sidebar.insertBefore(form, sidebar.firstChild);
       toggle.addEventListener("click", function () {
         dialog.dataset.courseOpener = parts[2];
+      });
+      dialog.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a[href]");
+        if (!link || !dialog.open) return;
+        var url = new URL(link.href, location.href);
+        if (url.pathname !== location.pathname || !url.hash) return;
+        dialog.dataset.courseOpener = "";
+        dialog.close();
+        var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        if (target) {
+          if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+          setTimeout(function () { target.focus({ preventScroll: true }); target.scrollIntoView(); }, 0);
+        }
       });
       dialog.addEventListener("close", function () {
         // After the theme's own close handlers, which move the content back.

@@ -30,13 +30,22 @@ CHECKED = ", ".join([
 
 OVERFLOWS = """selector => {
     const width = document.documentElement.clientWidth;
+    // Inside a box hidden only visually (a phone table's heading row, kept for screen
+    // readers): clipped to nothing, so it cannot push anything sideways.
+    const clipped = el => {
+        for (let n = el; n && n !== document.body; n = n.parentElement) {
+            const s = getComputedStyle(n);
+            if (s.clipPath === 'inset(50%)' && s.position === 'absolute') return true;
+        }
+        return false;
+    };
     const found = [];
     if (document.documentElement.scrollWidth > width + 1) {
         found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
     }
     for (const el of document.querySelectorAll(selector)) {
         if (el.closest('.course-widget') && !el.matches('.course-widget')) continue;
-        if (el.closest('.cell_input, .visually-hidden, .d-none')) continue;
+        if (el.closest('.cell_input, .visually-hidden, .d-none') || clipped(el)) continue;
         const box = el.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue;  // not shown
         // Content wider than its own box: it spills out, or must be scrolled sideways.
