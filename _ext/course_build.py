@@ -316,9 +316,6 @@ def _name_toctree_toggles(soup) -> int:
     return len(summaries)
 
 
-TABLE_ROLES = {"thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
-
-
 def label_table_cells(body: str) -> str:
     """Give each body cell of a table with column headings its heading as ``data-label``.
 
@@ -327,10 +324,11 @@ def label_table_cells(body: str) -> str:
     Tables without column headings (key-value tables) stack with the key in bold.
 
     Block-displayed tables lose their table semantics in some screen readers
-    (VoiceOver on iOS), so every part of the table states its role explicitly
-    (table, rowgroup, row, columnheader, rowheader, cell), and the heading row is
-    hidden only visually on a phone: header cells stay in the accessibility tree
-    and keep their association with each cell (WCAG 1.3.1; tests/test_small_screens.py).
+    (VoiceOver on iOS), so _static/course-nav.js gives every part of these tables its
+    role explicitly (table, rowgroup, row, columnheader, rowheader, cell; in the page,
+    as HTML forbids those roles in markup), and course.css hides the heading row only
+    visually on a phone: header cells stay in the accessibility tree and keep their
+    association with each cell (WCAG 1.3.1; tests/test_small_screens.py).
     """
     if "<table" not in body:
         return body
@@ -343,11 +341,6 @@ def label_table_cells(body: str) -> str:
         headings = [cell.get_text(" ", strip=True) for cell in head_rows[-1].find_all(["th", "td"], recursive=False)] if head_rows else []
         # Tables without headings (key-value tables) stack too; their first cell leads.
         table["class"] = [*table.get("class", []), "course-stacked" if any(headings) else "course-stacked-keys"]
-        table["role"] = "table"
-        for part in table.find_all(list(TABLE_ROLES) + ["th"]):
-            if part.find_parent("table") is not table:
-                continue  # a table inside a cell gets its own roles
-            part["role"] = ("columnheader" if part.find_parent("thead") else "rowheader") if part.name == "th" else TABLE_ROLES[part.name]
         for row in table.select("tbody > tr"):
             for heading, cell in zip(headings, row.find_all(["td", "th"], recursive=False)):
                 if heading:

@@ -55,6 +55,25 @@
       });
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
+  // Tables on a phone (course.css) are drawn as blocks, and some screen readers
+  // (VoiceOver on iOS) then stop treating them as tables. Stating each part's role
+  // keeps the table, its rows and its column headers for them (WCAG 1.3.1). HTML
+  // does not allow these roles in the markup itself, so they are set here.
+  function tableRoles() {
+    var roles = { THEAD: "rowgroup", TBODY: "rowgroup", TFOOT: "rowgroup", TR: "row", TD: "cell" };
+    document.querySelectorAll("table.course-stacked, table.course-stacked-keys").forEach(function (table) {
+      table.setAttribute("role", "table");
+      table.querySelectorAll("thead, tbody, tfoot, tr, th, td").forEach(function (part) {
+        if (part.closest("table") !== table) return;
+        var role = part.tagName === "TH" ? (part.closest("thead") ? "columnheader" : "rowheader") : roles[part.tagName];
+        part.setAttribute("role", role);
+      });
+    });
+  }
+  function start() {
+    setUp();
+    tableRoles();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -24,7 +24,7 @@ Usage::
     .venv/bin/python scripts/benchmark.py --skip-lighthouse
 
 Goals (issue 17): every text page <= 150 KiB gzipped, every widget page <= 1.2 x a
-text page (the largest text page, and also reported against the median one).
+text page (the median text page; the largest is reported too).
 Every Lighthouse row records the machine's 1-minute load average when it was
 measured, since a busy machine lowers the performance score.
 """
@@ -155,15 +155,17 @@ def report_weights(results: dict[str, dict]) -> None:
     else:
         print("  largest widget page: (no page holds a widget yet)")
     if largest_text and largest_widget:
-        ratio = largest_widget[1]["gzip"] / largest_text[1]["gzip"]
-        verdict = "meets" if ratio <= WIDGET_RATIO_BUDGET else "OVER"
-        print(f"  ratio widget/text:   {ratio:.2f} (largest widget page / largest text page; "
-              f"{verdict} the goal of {WIDGET_RATIO_BUDGET})")
+        # Against a typical text page (the median): the largest text page may be a
+        # figure page (the timeline), which would flatter the widget pages.
         median = statistics.median(v["gzip"] for v in text.values())
-        print(f"                       {largest_widget[1]['gzip'] / median:.2f} (largest widget page / median text page, "
-              f"{median / 1024:.1f} KiB)")
+        ratio = largest_widget[1]["gzip"] / median
+        verdict = "meets" if ratio <= WIDGET_RATIO_BUDGET else "OVER"
+        print(f"  ratio widget/text:   {ratio:.2f} (largest widget page / median text page, {median / 1024:.1f} KiB; "
+              f"{verdict} the goal of {WIDGET_RATIO_BUDGET})")
+        print(f"                       {largest_widget[1]['gzip'] / largest_text[1]['gzip']:.2f} "
+              f"(largest widget page / largest text page)")
     over_text = [k for k, v in text.items() if v["gzip"] > TEXT_BUDGET_KIB * 1024]
-    reference = largest_text[1]["gzip"] / 1024 if largest_text else TEXT_BUDGET_KIB
+    reference = statistics.median(v["gzip"] for v in text.values()) / 1024 if text else TEXT_BUDGET_KIB
     widget_budget = WIDGET_RATIO_BUDGET * min(reference, TEXT_BUDGET_KIB)
     over_widget = [k for k, v in widget.items() if v["gzip"] > widget_budget * 1024]
     print(f"  text pages over {TEXT_BUDGET_KIB} KiB: {', '.join(over_text) or 'none'}")

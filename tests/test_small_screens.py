@@ -9,8 +9,10 @@ Each page is loaded ONCE per state and every check for that state runs on that l
     2em, letter spacing 0.12em, word spacing 0.16em) are applied to the same page and
     the reflow check runs again, the page toolbar included;
   - the checklist chart's labels do not overlap;
-  - then the same page is resized to 375 px: every table keeps its column headers in
-    the accessibility tree (Chromium's, through CDP ``Accessibility.getFullAXTree``).
+  - then the same page is resized to 375 px: reflow again (the check of issue 9, which
+    test_reflow.py used to make on a load of its own), and every table keeps its column
+    headers in the accessibility tree (Chromium's, through CDP
+    ``Accessibility.getFullAXTree``).
 - the self-check by keyboard: arrowing through the options answers nothing; the
   "Check my answer" button does;
 - the search page: the "+" of "Ctrl + K" and the dark-mode search highlights have
@@ -28,11 +30,13 @@ Pages are opened with ``wait_until="load"`` and the widgets' own ready signal
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
 
-from test_accessibility import same_as_student, site_pages
+from test_accessibility import ARTICLE, same_as_student, site_pages
 from test_reflow import CHECKED, OVERFLOWS
 from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401 (a fixture)
 
@@ -130,6 +134,7 @@ def check_page_at_320(page, url: str, rel: str) -> list[str]:
     page.evaluate("document.querySelectorAll('style').forEach(s => s.textContent.includes('0.16em !important') && s.remove())")
     page.set_viewport_size(PHONE_375["viewport"])
     page.wait_for_timeout(50)
+    problems += [f"reflow at 375 px: {p}" for p in page.evaluate(OVERFLOWS, CHECKED)[:6]]
     problems += [f"tables at 375 px: {p}" for p in table_headers_in_tree(page)]
     return [f"{rel}: {p}" for p in problems]
 
@@ -436,3 +441,29 @@ def test_widget_states_show_in_forced_colours(browser, site_url):
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+# --- no developer file paths on student pages ---------------------------------------------
+
+INLINE_CODE = re.compile(r'<code class="docutils literal notranslate">(.*?)</code>', re.S)
+DEVELOPER_PATH = re.compile(r"[\w-]+/[\w./-]+|\.(py|yml|yaml|json|js|ipynb|cfg|toml)\b")
+# The tutors' how-to for adding a motion (chapters/debate-prompts.ipynb) is developer
+# material on a student page; the "selfcheck" strand of issue 18 moves it off student
+# pages. Until that merges, that one page is left out here. The lead removes this entry.
+AWAITING_ISSUE_18 = {"chapters/debate-prompts.html"}
+
+
+def test_student_pages_show_no_developer_file_paths(site):
+    """A file path in inline code cannot wrap at 320 px and means nothing to a student
+    (glossary.html named the data file its definitions come from)."""
+    found = []
+    for rel in site_pages(site):
+        if rel in AWAITING_ISSUE_18:
+            continue
+        text = (site / rel).read_text(encoding="utf-8")
+        article = ARTICLE.search(text)
+        for match in INLINE_CODE.finditer(article.group(0) if article else ""):
+            code = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+            if DEVELOPER_PATH.search(code):
+                found.append(f"{rel}: {code}")
+    assert found == [], "developer file paths on student pages:\n" + "\n".join(found)
