@@ -322,6 +322,13 @@ def label_table_cells(body: str) -> str:
     On a phone course.css shows such tables as one block per row, each cell introduced
     by its heading (WCAG 1.4.10 reflow: no cell is cut off behind a sideways scroll).
     Tables without column headings (key-value tables) stack with the key in bold.
+
+    Block-displayed tables lose their table semantics in some screen readers
+    (VoiceOver on iOS), so _static/course-nav.js gives every part of these tables its
+    role explicitly (table, rowgroup, row, columnheader, rowheader, cell; in the page,
+    as HTML forbids those roles in markup), and course.css hides the heading row only
+    visually on a phone: header cells stay in the accessibility tree and keep their
+    association with each cell (WCAG 1.3.1; tests/test_small_screens.py).
     """
     if "<table" not in body:
         return body
@@ -340,6 +347,46 @@ def label_table_cells(body: str) -> str:
                     cell["data-label"] = heading
         changed = True
     return str(soup) if changed else body
+
+
+# A long page gets a list of its sections at the top, and a link back to that list at
+# the end of each section, so a phone reader can move by section (the theme's "On
+# this page" is a menu behind a button there). course.css shows both only where the
+# theme's own page contents sidebar is hidden.
+SECTIONS_MIN = 5
+SECTION_LIST_LABEL = "Sections on this page"
+BACK_TO_SECTIONS = "Back to the list of sections"
+
+
+def add_section_links(body: str) -> str:
+    if body.count("<h2") < SECTIONS_MIN:
+        return body
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    sections = [h2.parent for h2 in soup.find_all("h2") if h2.parent.name == "section" and h2.parent.get("id")]
+    title = soup.find("h1")
+    if len(sections) < SECTIONS_MIN or title is None:
+        return body
+    nav = soup.new_tag("nav", attrs={"class": "course-sections", "id": "course-sections", "aria-label": SECTION_LIST_LABEL})
+    heading = soup.new_tag("p", attrs={"class": "course-sections-title"})
+    heading.string = SECTION_LIST_LABEL
+    items = soup.new_tag("ol")
+    for section in sections:
+        h2 = section.find("h2")
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{section['id']}")
+        link.string = "".join(t for t in h2.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
+        item.append(link)
+        items.append(item)
+        back = soup.new_tag("p", attrs={"class": "course-to-sections"})
+        back_link = soup.new_tag("a", href="#course-sections")
+        back_link.string = BACK_TO_SECTIONS
+        back.append(back_link)
+        section.append(back)
+    nav.extend([heading, items])
+    title.insert_after(nav)
+    return str(soup)
 
 
 # myst-nb's toggle for a cell tagged hide-input (the course uses remove-input instead).
@@ -365,7 +412,7 @@ def fix_body_html(body: str, pagename: str = "") -> str:
         if MYSTNB_TOGGLE not in body:
             warn_nothing_patched("name code cell toggles", f"{pagename}: myst-nb's toggle markup has changed")
         body = body.replace(MYSTNB_TOGGLE, "<summary>")
-    return label_table_cells(body)
+    return add_section_links(label_table_cells(body))
 
 
 def _accessibility_fixes(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -23,8 +23,10 @@ Usage::
     .venv/bin/python scripts/benchmark.py --skip-nbval # build, rebuild and page weights
     .venv/bin/python scripts/benchmark.py --skip-lighthouse
 
-Targets (issue 2): every text page <= 400 KiB, every widget page <= 1.25 x the
-largest text page.
+Goals (issue 17): every text page <= 150 KiB gzipped, every widget page <= 1.2 x a
+text page (the median text page; the largest is reported too).
+Every Lighthouse row records the machine's 1-minute load average when it was
+measured, since a busy machine lowers the performance score.
 """
 from __future__ import annotations
 
@@ -49,8 +51,8 @@ from lighthouse_bench import lighthouse_table  # noqa: E402
 
 BENCH = ROOT / "_build" / "bench"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-TEXT_BUDGET_KIB = 400
-WIDGET_RATIO_BUDGET = 1.25
+TEXT_BUDGET_KIB = 150
+WIDGET_RATIO_BUDGET = 1.2
 
 
 
@@ -136,25 +138,39 @@ def report_weights(results: dict[str, dict]) -> None:
     largest_text = max(text.items(), key=lambda kv: kv[1]["gzip"]) if text else None
     largest_widget = max(widget.items(), key=lambda kv: kv[1]["gzip"]) if widget else None
     print()
+    print(f"  goals: text page <= {TEXT_BUDGET_KIB} KiB gzip; widget page <= {WIDGET_RATIO_BUDGET} x a text page")
+    if text:
+        kibs = sorted(v["gzip"] / 1024 for v in text.values())
+        print(f"  text pages ({len(text)}):   {kibs[0]:.1f} to {kibs[-1]:.1f} KiB gzip, median {statistics.median(kibs):.1f}")
+    if widget:
+        kibs = sorted(v["gzip"] / 1024 for v in widget.values())
+        print(f"  widget pages ({len(widget)}): {kibs[0]:.1f} to {kibs[-1]:.1f} KiB gzip, median {statistics.median(kibs):.1f}")
     if largest_text:
         kib = largest_text[1]["gzip"] / 1024
-        print(f"  largest text page:   {largest_text[0]}  {kib:.1f} KiB gzip (budget {TEXT_BUDGET_KIB} KiB)")
+        verdict = "meets" if kib <= TEXT_BUDGET_KIB else "OVER"
+        print(f"  largest text page:   {largest_text[0]}  {kib:.1f} KiB gzip ({verdict} the goal of {TEXT_BUDGET_KIB} KiB)")
     if largest_widget:
         kib = largest_widget[1]["gzip"] / 1024
         print(f"  largest widget page: {largest_widget[0]}  {kib:.1f} KiB gzip")
     else:
         print("  largest widget page: (no page holds a widget yet)")
     if largest_text and largest_widget:
-        ratio = largest_widget[1]["gzip"] / largest_text[1]["gzip"]
-        print(f"  ratio widget/plain:  {ratio:.2f} (largest widget page / largest text page; budget {WIDGET_RATIO_BUDGET})")
+        # Against a typical text page (the median): the largest text page may be a
+        # figure page (the timeline), which would flatter the widget pages.
         median = statistics.median(v["gzip"] for v in text.values())
-        print(f"                       {largest_widget[1]['gzip'] / median:.2f} (largest widget page / median text page, "
-              f"{median / 1024:.1f} KiB)")
+        ratio = largest_widget[1]["gzip"] / median
+        verdict = "meets" if ratio <= WIDGET_RATIO_BUDGET else "OVER"
+        print(f"  ratio widget/text:   {ratio:.2f} (largest widget page / median text page, {median / 1024:.1f} KiB; "
+              f"{verdict} the goal of {WIDGET_RATIO_BUDGET})")
+        print(f"                       {largest_widget[1]['gzip'] / largest_text[1]['gzip']:.2f} "
+              f"(largest widget page / largest text page)")
     over_text = [k for k, v in text.items() if v["gzip"] > TEXT_BUDGET_KIB * 1024]
-    widget_budget = WIDGET_RATIO_BUDGET * TEXT_BUDGET_KIB
+    reference = statistics.median(v["gzip"] for v in text.values()) / 1024 if text else TEXT_BUDGET_KIB
+    widget_budget = WIDGET_RATIO_BUDGET * min(reference, TEXT_BUDGET_KIB)
     over_widget = [k for k, v in widget.items() if v["gzip"] > widget_budget * 1024]
     print(f"  text pages over {TEXT_BUDGET_KIB} KiB: {', '.join(over_text) or 'none'}")
-    print(f"  widget pages over {widget_budget:.0f} KiB: {', '.join(over_widget) or 'none'}")
+    print(f"  widget pages over {widget_budget:.0f} KiB ({WIDGET_RATIO_BUDGET} x {min(reference, TEXT_BUDGET_KIB):.0f}): "
+          f"{', '.join(over_widget) or 'none'}")
 
 
 def main(argv: list[str]) -> int:

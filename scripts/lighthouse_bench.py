@@ -136,17 +136,23 @@ def lighthouse_table(site: Path, pages: list[str] | None = None) -> dict[str, di
     started = time.perf_counter()
     header = "  ".join(f"{SHORT[c]:>4}" for c in CATEGORIES)
     print(f"\nLighthouse {lighthouse_version()} (gzip-served, Debian chromium); scores 0-100")
-    print(f"  {'page':<46} mobile: {header}   desktop: {header}   mobile FCP s, CLS", flush=True)
+    print(f"  {'page':<46} mobile: {header}   desktop: {header}   mobile FCP s, CLS   load (1 min avg, {os.cpu_count()} cores)", flush=True)
     try:
         for rel in pages:
             url = f"{base}/{rel}"
-            row = {preset: run_lighthouse(url, preset) for preset in ("mobile", "desktop")}
+            row = {}
+            loads = []
+            for preset in ("mobile", "desktop"):
+                row[preset] = run_lighthouse(url, preset)
+                loads.append(os.getloadavg()[0])  # the machine's load as this score was taken
+            row["_load"] = loads
             results[rel] = row
             cells = "   ".join(
                 f"{preset}: " + "  ".join(f"{row[preset][c]:>4}" for c in CATEGORIES)
                 for preset in ("mobile", "desktop")
             )
-            extra = f"{row['mobile']['_fcp']:>5.1f} {row['mobile']['_cls']:>6.3f}"
+            extra = (f"{row['mobile']['_fcp']:>5.1f} {row['mobile']['_cls']:>6.3f}   "
+                     f"load {loads[0]:.2f} (mobile) {loads[1]:.2f} (desktop)")
             print(f"  {rel:<46} {cells}   {extra}", flush=True)
     finally:
         server.shutdown()

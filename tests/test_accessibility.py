@@ -39,11 +39,14 @@ def site_pages(site: Path) -> list[str]:
 def wait_for_widgets(page) -> None:
     views = page.locator(f'script[type="{WIDGET_VIEW}"]').count()
     if views:
-        # widget-host.js inserts one .course-widget after each view and draws into it.
+        # widget-host.js inserts one .course-widget after each view and draws into it,
+        # near the screen first, the rest when idle; <html data-course-widgets="ready">
+        # says every one is drawn.
         page.wait_for_function(
             """n => {
                 const els = document.querySelectorAll('.course-widget');
-                return els.length >= n && [...els].every(el => el.childElementCount > 0);
+                return document.documentElement.dataset.courseWidgets === 'ready'
+                    && els.length >= n && [...els].every(el => el.childElementCount > 0);
             }""",
             arg=views,
             timeout=15000,

@@ -344,6 +344,7 @@ def test_selfcheck_updates_python(lab_page, lab):
     wrong = next(i for i in range(len(expected.questions[1]["options"])) if i != expected.correct_index(second))
     for qid, option in ((first, right), (second, wrong)):
         widget.locator(f'fieldset[data-question="{qid}"] .sc-option label').nth(option).click()
+        widget.locator(f'fieldset[data-question="{qid}"] button.sc-check').click()  # select, then confirm
         feedback = widget.locator(f'fieldset[data-question="{qid}"] .sc-feedback')
         feedback.wait_for()
         assert expected.feedback(qid, option) in feedback.inner_text()

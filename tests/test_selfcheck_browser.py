@@ -1,4 +1,5 @@
-"""The self-check on the static site: immediate feedback, live region, keyboard,
+"""The self-check on the static site: feedback once an answer is confirmed with
+"Check my answer" (choosing alone answers nothing), live region, keyboard,
 links to the chapter sections, saved choices, phone width, and no foreign request."""
 from __future__ import annotations
 
@@ -34,8 +35,11 @@ def test_wrong_then_right_answer_by_mouse_and_keyboard(page, site_url):
     assert feedback.is_hidden()
     assert fieldset.locator("legend").inner_text().startswith("Question 2 of 5.")
 
-    # A wrong answer, chosen by clicking its label.
+    # A wrong answer, chosen by clicking its label, then confirmed.
     fieldset.locator("label").nth(wrong).click()
+    assert feedback.is_hidden(), "choosing alone must not answer"
+    check = fieldset.get_by_role("button", name="Check my answer")
+    check.click()
     assert feedback.is_visible()
     assert "Not the best answer." in feedback.inner_text()
     assert q["options"][wrong]["feedback"] in feedback.inner_text()
@@ -43,13 +47,18 @@ def test_wrong_then_right_answer_by_mouse_and_keyboard(page, site_url):
     assert first_status.startswith("Question 2: Not the best answer.")
     assert status.get_attribute("aria-live") == "polite"
 
-    # The right answer, reached with the arrow keys from the checked radio.
+    # The right answer, reached with the arrow keys from the checked radio, then
+    # Tab to "Check my answer" and Enter.
     radios = fieldset.locator('input[type="radio"]')
     radios.nth(wrong).focus()
     step = "ArrowUp" if right < wrong else "ArrowDown"
     for _ in range(abs(right - wrong)):
         page.keyboard.press(step)
     assert radios.nth(right).is_checked()
+    assert feedback.is_hidden(), "the earlier answer's feedback stayed beside a new selection"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check my answer"
+    page.keyboard.press("Enter")
     assert "Correct." in feedback.inner_text()
     assert q["options"][right]["feedback"] in feedback.inner_text()
     assert status.inner_text() != first_status and status.inner_text().startswith("Question 2: Correct.")
@@ -71,6 +80,7 @@ def test_feedback_links_to_the_chapter_section(page, site_url):
     q = CHECKS[5]["questions"][1]
     fieldset = page.locator(f'.sc fieldset[data-question="{q["id"]}"]')
     fieldset.locator("label").nth(0).click()
+    fieldset.get_by_role("button", name="Check my answer").click()
     link = fieldset.locator(".sc-more a")
     href = link.get_attribute("href")
     assert href == f"{site_url}/{q['link']['href']}"
@@ -90,6 +100,7 @@ def test_choices_survive_a_reload_and_can_be_cleared(page, site_url):
     q = CHECKS[2]["questions"][0]
     fieldset = page.locator(f'.sc fieldset[data-question="{q["id"]}"]')
     fieldset.locator("label").nth(_right_index(q)).click()
+    fieldset.get_by_role("button", name="Check my answer").click()
     page.reload(wait_until="networkidle")
     page.wait_for_selector(".sc fieldset")
     fieldset = page.locator(f'.sc fieldset[data-question="{q["id"]}"]')
@@ -119,6 +130,7 @@ def test_fits_a_phone_without_horizontal_scroll(phone_page, site_url):
     phone_page.goto(f"{site_url}/exercises/ch03-exercises.html", wait_until="networkidle")
     phone_page.wait_for_selector(".sc fieldset")
     phone_page.locator(".sc fieldset").first.locator("label").first.click()
+    phone_page.locator(".sc fieldset").first.get_by_role("button", name="Check my answer").click()
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     box = phone_page.locator(".sc").bounding_box()

@@ -53,7 +53,8 @@ def wait_for_widgets(page) -> None:
     if views:
         page.wait_for_function(
             """n => { const els = document.querySelectorAll('.course-widget');
-                      return els.length >= n && [...els].every(el => el.childElementCount > 0); }""",
+                      return document.documentElement.dataset.courseWidgets === 'ready'
+                          && els.length >= n && [...els].every(el => el.childElementCount > 0); }""",
             arg=views, timeout=15000,
         )
 

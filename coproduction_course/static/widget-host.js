@@ -128,7 +128,17 @@
     el.appendChild(note);
   };
 
-  const renderView = async (tag, savedState) => {
+  // The placeholder goes in at once (the page's layout and the widget count are
+  // known from the start); drawing waits until the widget nears the screen.
+  const placeholderFor = (tag) => {
+    const el = document.createElement("div");
+    el.className = "course-widget";
+    tag.parentNode.insertBefore(el, tag.nextSibling);
+    tag.setAttribute("data-widget-rendered", "true");
+    return el;
+  };
+
+  const renderView = async (tag, el, savedState) => {
     let view;
     try {
       view = JSON.parse(tag.textContent);
@@ -136,10 +146,6 @@
       return;
     }
     const entry = savedState[view.model_id];
-    const el = document.createElement("div");
-    el.className = "course-widget";
-    tag.parentNode.insertBefore(el, tag.nextSibling);
-    tag.setAttribute("data-widget-rendered", "true");
     if (!entry || entry.model_name !== "AnyModel" || !entry.state || !entry.state._esm) {
       showFailure(el, "This interactive element needs a running notebook to display.");
       return;
@@ -154,12 +160,58 @@
     }
   };
 
+  // Speed: each widget is drawn as it nears the screen (IntersectionObserver), and
+  // the rest one at a time while the browser is idle, so the first screen is not
+  // held up by widgets further down. Before printing, and where there is no
+  // IntersectionObserver, everything is drawn at once. When every widget is drawn,
+  // <html data-course-widgets="ready"> and a "course-widgets-ready" event say so
+  // (the tests wait for that signal).
   const renderAll = () => {
     const savedState = readSavedState();
+    const pending = new Map();
     for (const tag of document.querySelectorAll(`script[type="${VIEW_TYPE}"]`)) {
       // Render once per output, even if this script is included twice.
-      if (!tag.hasAttribute("data-widget-rendered")) renderView(tag, savedState);
+      if (!tag.hasAttribute("data-widget-rendered")) pending.set(placeholderFor(tag), tag);
     }
+    const root = document.documentElement;
+    if (!pending.size) return;
+    root.dataset.courseWidgets = "drawing";
+    const drawing = [];
+    let observer = null;
+    const draw = (el) => {
+      const tag = pending.get(el);
+      if (!tag) return;
+      pending.delete(el);
+      if (observer) observer.unobserve(el);
+      drawing.push(renderView(tag, el, savedState));
+      if (!pending.size) {
+        if (observer) observer.disconnect();
+        Promise.allSettled(drawing).then(() => {
+          root.dataset.courseWidgets = "ready";
+          document.dispatchEvent(new CustomEvent("course-widgets-ready"));
+        });
+      }
+    };
+    const drawEverything = () => [...pending.keys()].forEach(draw);
+    window.addEventListener("beforeprint", drawEverything);
+    if (!("IntersectionObserver" in window)) {
+      drawEverything();
+      return;
+    }
+    observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) draw(entry.target);
+    }, { rootMargin: "800px 0px" });
+    pending.forEach((tag, el) => observer.observe(el));
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 50));
+    const drawNextWhenIdle = () => {
+      const next = pending.keys().next();
+      if (next.done) return;
+      draw(next.value);
+      idle(drawNextWhenIdle, { timeout: 1000 });
+    };
+    const start = () => idle(drawNextWhenIdle, { timeout: 1000 });
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);

@@ -20,3 +20,9 @@ test("saved choices: the old unversioned format is migrated; bad choices dropped
   assert.deepEqual(upgrade(SELFCHECK_FORMAT, { choices: { q1: 1, q2: 9, gone: 0 } }, questions), { version: 1, choices: { q1: 1 } });
   assert.equal(upgrade(SELFCHECK_FORMAT, { version: 1, choices: "x" }, questions), null);
 });
+
+test("a selection not yet checked is kept apart from the answers", () => {
+  assert.deepEqual(upgrade(SELFCHECK_FORMAT, { version: 1, choices: { q1: 0 }, selected: { q2: 1, q1: 7 } }, questions),
+    { version: 1, choices: { q1: 0 }, selected: { q2: 1 } });
+  assert.deepEqual(upgrade(SELFCHECK_FORMAT, { version: 1, choices: {}, selected: "x" }, questions), { version: 1, choices: {} });
+});

@@ -41,7 +41,11 @@ export function buildProfile(content, shared, prefix) {
 export function drawChart(content, shared, s, holder) {
   const ui = content.ui;
   const width = Math.max(240, Math.min(800, Math.round(holder.clientWidth || 320)));
-  const row = 50;
+  // On a narrow chart (a 320 px phone) the value goes on its own line, under the
+  // group's name, so the two never overlap.
+  const narrow = width < 440;
+  const row = narrow ? 70 : 50;
+  const bar = narrow ? 44 : 24;
   const track = width - 2;
   const parts = [];
   const described = [];
@@ -52,12 +56,14 @@ export function drawChart(content, shared, s, holder) {
     described.push(`${group.short}: ${value}${gs.rated ? ", " + bandLabel(content, gs.band) : ""}`);
     parts.push(
       svg("text", { x: 1, y: y + 17, "font-size": 15, text: group.short }),
-      svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
-      svg("rect", { class: "cwc-track", x: 1, y: y + 24, width: track, height: 18, rx: 3 }),
+      narrow
+        ? svg("text", { x: 1, y: y + 37, "font-size": 15, "font-weight": "bold", text: value })
+        : svg("text", { x: width - 1, y: y + 17, "font-size": 15, "text-anchor": "end", "font-weight": "bold", text: value }),
+      svg("rect", { class: "cwc-track", x: 1, y: y + bar, width: track, height: 18, rx: 3 }),
     );
     if (gs.seen) {
       const barWidth = Math.max(2, (track * gs.seen) / gs.total);
-      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + 24, width: barWidth, height: 18, rx: 3, "data-seen": gs.seen }));
+      parts.push(svg("rect", { class: "cwc-bar", x: 1, y: y + bar, width: barWidth, height: 18, rx: 3, "data-seen": gs.seen }));
     }
   });
   const label = `${ui.chart_label} ${described.join("; ")}.`;

@@ -1,5 +1,8 @@
-// projector.js: projector view (large text; the page's sidebars hidden so the
-// widget uses the whole width) and full screen. Escape leaves projector view.
+// projector.js: projector view (large text; on a wide screen the page's
+// sidebars and header are hidden so the widget uses the whole width; on a phone
+// they stay, so the site menu is still there) and full screen. The button or
+// Escape leaves projector view. Switching keeps the button where it was on the
+// screen, so the page does not jump under the reader's finger.
 // Every listener added to the document is removed when the view goes.
 import { h } from "../common/dom.js";
 
@@ -12,9 +15,12 @@ export function buildProjector(ctx, root) {
   const fullscreenBtn = canFullscreen ? h("button", { type: "button", class: "cw-secondary cw-fullscreen", text: ui.fullscreen }) : null;
   const isOn = () => root.classList.contains("is-projector");
   function set(on, announce) {
+    const before = button.getBoundingClientRect().top;
     root.classList.toggle("is-projector", on);
     document.documentElement.classList.toggle(PAGE_CLASS, on);
     button.setAttribute("aria-pressed", on ? "true" : "false");
+    const moved = button.getBoundingClientRect().top - before;
+    if (button.isConnected && Math.abs(moved) > 1) window.scrollBy({ top: moved, behavior: "instant" });
     if (announce) status.textContent = on ? ui.projector_on : ui.projector_off;
   }
   button.addEventListener("click", () => set(!isOn(), true));

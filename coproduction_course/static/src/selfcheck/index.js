@@ -1,7 +1,9 @@
 // The view of coproduction_course.selfcheck.SelfCheck. One fieldset per
 // question, holding a native radio group (arrow keys move between options,
-// Tab between questions). Choosing an option shows feedback at once, saying
-// why; a polite live region announces it. Choices stay in this browser.
+// Tab between questions) and a "Check my answer" button. Choosing an option
+// only selects it (arrowing through the options answers nothing); the button
+// confirms it and shows feedback, saying why; a polite live region announces
+// it. Selections and answers stay in this browser.
 import { h, uid, liveRegion } from "../common/dom.js";
 import { bookLink } from "../common/links.js";
 import { landmarkName } from "../common/landmark.js";
@@ -30,23 +32,26 @@ function showFeedback(ui, box, q, qIndex, optIndex) {
 }
 
 function questionBlock(view, q, qIndex) {
-  const { ui, questions, choices } = view;
+  const { ui, questions, choices, selected } = view;
   const name = uid("sc-q");
   const fieldset = h("fieldset", { class: "sc-question", "data-question": q.id });
   const number = fill(ui.question_number, { n: qIndex + 1, total: questions.length });
   fieldset.append(h("legend", { class: "sc-prompt" }, h("span", { class: "sc-num", text: number + " " }), q.prompt));
   const list = h("div", { class: "sc-options" });
   const box = h("p", { class: "sc-feedback", hidden: true });
+  const shown = q.id in selected ? selected[q.id] : choices[q.id];
   const inputs = q.options.map((opt, optIndex) => {
     const id = uid("sc-opt");
     const input = h("input", { type: "radio", name, id, value: String(optIndex) });
-    input.checked = choices[q.id] === optIndex;
-    input.addEventListener("change", () => input.checked && view.choose(q, qIndex, optIndex));
+    input.checked = shown === optIndex;
+    input.addEventListener("change", () => input.checked && view.select(q, qIndex, optIndex));
     list.append(h("div", { class: "sc-option" }, input, h("label", { for: id, text: opt.text })));
     return input;
   });
-  fieldset.append(list, box);
-  showFeedback(ui, box, q, qIndex, choices[q.id]);
+  const check = h("button", { type: "button", class: "cw-secondary sc-check", text: ui.check });
+  check.addEventListener("click", () => view.confirm(q, qIndex, inputs.findIndex((input) => input.checked)));
+  fieldset.append(list, h("div", { class: "sc-actions" }, check), box);
+  if (shown === choices[q.id]) showFeedback(ui, box, q, qIndex, choices[q.id]);
   return { fieldset, box, inputs };
 }
 
@@ -54,20 +59,34 @@ function render({ model, el }) {
   const ui = model.get("ui");
   const questions = model.get("questions") || [];
   const loaded = store.load(model, questions);
-  const view = { ui, questions, choices: Object.assign({}, model.get("choices") || {}, loaded.value ? loaded.value.choices : {}) };
+  const saved = loaded.value || {};
+  const view = { ui, questions, choices: Object.assign({}, model.get("choices") || {}, saved.choices || {}), selected: Object.assign({}, saved.selected || {}) };
   const status = liveRegion();
   status.classList.add("sc-status");
   const tallyLine = h("p", { class: "sc-tally" });
   const notice = h("p", { class: "cw-notice", hidden: loaded.status !== "corrupt", text: ui.corrupt_saved });
   const updateTally = () => (tallyLine.textContent = fill(ui.tally, tally(questions, view.choices)));
   const persist = () => {
-    notice.hidden = store.save(model, { choices: view.choices }) ? notice.hidden : false;
+    notice.hidden = store.save(model, { choices: view.choices, selected: view.selected }) ? notice.hidden : false;
     model.set("choices", Object.assign({}, view.choices));
     model.save_changes();
   };
   const blocks = {};
-  view.choose = (q, qIndex, optIndex) => {
+  // Selecting keeps the choice (nothing typed is lost) but answers nothing; the
+  // feedback shown belongs to the checked answer, so it hides while they differ.
+  view.select = (q, qIndex, optIndex) => {
+    if (optIndex === view.choices[q.id]) delete view.selected[q.id];
+    else view.selected[q.id] = optIndex;
+    showFeedback(ui, blocks[q.id].box, q, qIndex, q.id in view.selected ? undefined : view.choices[q.id]);
+    persist();
+  };
+  view.confirm = (q, qIndex, optIndex) => {
+    if (optIndex < 0) {
+      status.textContent = fill(ui.choose_first, { n: qIndex + 1 });
+      return;
+    }
     view.choices[q.id] = optIndex;
+    delete view.selected[q.id];
     status.textContent = showFeedback(ui, blocks[q.id].box, q, qIndex, optIndex);
     updateTally();
     persist();
@@ -81,6 +100,7 @@ function render({ model, el }) {
   const clear = h("button", { type: "button", class: "cw-secondary sc-reset", text: ui.clear });
   clear.addEventListener("click", () => {
     view.choices = {};
+    view.selected = {};
     store.forget(model);
     model.set("choices", {});
     model.save_changes();
