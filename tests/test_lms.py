@@ -240,23 +240,51 @@ def test_scorm_reports_completion_at_the_end_of_a_chapter(browser, lms_server):
 
 # --- what other people's importers and validators rely on ----------------------------------
 
-def test_full_cartridge_keeps_its_files_where_importers_look(packages):
-    """Importers read a cartridge's files from web_resources/ (Open edX's converter
-    skips anything else): every file but the manifest is there, and every launchable
-    page declares the dependency that brings its styles, scripts and widgets along."""
-    archive, manifest = _open(packages["full"])
-    outside = [n for n in archive.namelist() if n != "imsmanifest.xml" and not n.startswith("web_resources/")]
-    assert outside == []
+def importer_layout_problems(archive: zipfile.ZipFile) -> list[str]:
+    """What an importer that reads web_resources/ would miss: files elsewhere, pages
+    that do not declare the shared resource, a shared resource without the site's
+    scripts and styles."""
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    problems = [f"outside web_resources/: {n}" for n in archive.namelist()
+                if n != "imsmanifest.xml" and not n.startswith("web_resources/")]
     resources = {r.get("identifier"): r for r in manifest.iter(f"{CC}resource")}
     pages = [r for r in resources.values() if r.get("href")]
     assets = [r for r in resources.values() if not r.get("href")]
-    assert len(assets) == 1 and all(r.get("type") == "webcontent" for r in resources.values())
+    if len(assets) != 1:
+        return problems + [f"{len(assets)} shared resources, not 1"]
+    problems += [f"{r.get('identifier')} is {r.get('type')}, not webcontent"
+                 for r in resources.values() if r.get("type") != "webcontent"]
     asset_files = {f.get("href") for f in assets[0].iter(f"{CC}file")}
-    assert {"web_resources/_static/widget-host.js", "web_resources/_static/course-nav.js"} <= asset_files
-    assert any(name.endswith(".css") for name in asset_files)
+    for needed in ("web_resources/_static/widget-host.js", "web_resources/_static/course-nav.js"):
+        if needed not in asset_files:
+            problems.append(f"the shared resource lacks {needed}")
+    if not any(name.endswith(".css") for name in asset_files):
+        problems.append("the shared resource names no stylesheet")
     for page in pages:
         deps = [d.get("identifierref") for d in page.iter(f"{CC}dependency")]
-        assert deps == [assets[0].get("identifier")], page.get("href")
+        if deps != [assets[0].get("identifier")]:
+            problems.append(f"{page.get('href')} does not declare the shared resource")
+    return problems
+
+
+def test_full_cartridge_keeps_its_files_where_importers_look(packages, tmp_path):
+    """Importers read a cartridge's files from web_resources/ (Open edX's converter
+    skips anything else): every file but the manifest is there, and every launchable
+    page declares the dependency that brings its styles, scripts and widgets along."""
+    archive = zipfile.ZipFile(packages["full"])
+    assert importer_layout_problems(archive) == []
+
+    # Negative control: the earlier layout, with the site under site/, must fail.
+    moved = tmp_path / "site-layout.imscc"
+    with zipfile.ZipFile(moved, "w") as out:
+        for name in archive.namelist():
+            data = archive.read(name)
+            if name == "imsmanifest.xml":
+                data = data.replace(b"web_resources/", b"site/")
+            out.writestr(name.replace("web_resources/", "site/", 1), data)
+    problems = importer_layout_problems(zipfile.ZipFile(moved))
+    assert any(p.startswith("outside web_resources/") for p in problems)
+    assert any("lacks web_resources/_static/widget-host.js" in p for p in problems)
 
 
 # libxml2 (lxml) refuses ADL's ims_xml.xsd as shipped, because that file declares the
