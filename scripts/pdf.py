@@ -170,11 +170,14 @@ def footer_template(edition: str, date: str) -> str:
     )
 
 
-def print_pdf(index: Path, target: Path, edition: str, browser=None, contents: list[dict] | None = None) -> list[str]:
+def print_pdf(index: Path, target: Path, edition: str, browser=None, contents: list[dict] | None = None,
+              finish: bool = True) -> list[str]:
     """Print index.html to target; return the requests that were refused.
 
     ``browser`` lets a caller that already drives chromium (the tests) lend it.
     ``contents`` (dicts with doc, title, depth, page) adds a contents page first.
+    ``finish=False`` skips the PDF/UA finishing (for a print only read for its
+    page numbers).
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -182,7 +185,7 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None, contents: l
         with sync_playwright() as pw:
             chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
-                return print_pdf(index, target, edition, chromium, contents)
+                return print_pdf(index, target, edition, chromium, contents, finish)
             finally:
                 chromium.close()
 
@@ -221,9 +224,10 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None, contents: l
     finally:
         context.close()
     fix_dates(target)
-    from course_tools import pdf_accessible
+    if finish:
+        from course_tools import pdf_accessible
 
-    pdf_accessible.finish(target, build_date())
+        pdf_accessible.finish(target, build_date())
     return refused
 
 
@@ -317,13 +321,16 @@ def build_pdf(edition: str, output: Path) -> Path:
     refused: list[str] = []
     for attempt in range(3):
         contents = [dict(e, page=str(n)) for e, n in zip(entries, numbers)]
-        refused += print_pdf(index, target, edition, contents=contents)
+        refused += print_pdf(index, target, edition, contents=contents, finish=False)
         found = [str(n) for n in contents_page_numbers(target, entries)]
         if found == numbers:
             break
         numbers = found
     else:
         raise SystemExit(f"The {edition} contents page numbers did not settle: {numbers}")
+    from course_tools import pdf_accessible
+
+    pdf_accessible.finish(target, build_date())
     if refused:
         raise SystemExit(f"The {edition} book asked other hosts for: {sorted(set(refused))}")
     print(f"Wrote {target} ({target.stat().st_size // 1024} kB)", flush=True)
