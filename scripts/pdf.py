@@ -92,7 +92,8 @@ span[id^="document-exercises/tutor/"][id$="-handout"] + section { break-before: 
   break-after: page !important; }
 span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top: 0; }
 /* The contents page (scripts/pdf.py: CONTENTS_SCRIPT), on sheets of its own. */
-#course-contents { break-after: page; }
+#course-contents { display: block !important; break-after: page; }
+#course-contents h1 { display: block !important; }
 #course-contents ol { list-style: none; padding-left: 0; margin: 0; }
 #course-contents li { display: flex; align-items: baseline; margin: 0.15em 0; break-inside: avoid; }
 #course-contents li a { color: inherit; text-decoration: none; }
@@ -301,7 +302,10 @@ def outline_pages(target: Path) -> list[tuple[str, int, int]]:
 def contents_page_numbers(target: Path, entries: list[dict]) -> list[int]:
     """Each entry's page in the printed PDF: its bookmark, found in toc order."""
     marks = [(_squash(title), page) for title, _, page in outline_pages(target)]
-    position, numbers = -1, []
+    # Start after the contents page's own bookmark (the theme's print-only title,
+    # the book's name, comes before it).
+    position = next((i for i, (t, _) in enumerate(marks) if t == "contents"), -1)
+    numbers: list[int] = []
     for entry in entries:
         key = _squash(entry["title"])
         later = [i for i, (t, _) in enumerate(marks) if t == key and i > position]
