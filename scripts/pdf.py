@@ -93,7 +93,7 @@ span[id^="document-exercises/tutor/"][id$="-handout"] + section { break-before: 
 span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top: 0; }
 /* The contents page (scripts/pdf.py: CONTENTS_SCRIPT), on sheets of its own. */
 #course-contents { display: block !important; break-after: page; }
-#course-contents h1 { display: block !important; }
+#course-contents h2 { display: block !important; }
 #course-contents ol { list-style: none; padding-left: 0; margin: 0; }
 #course-contents li { display: flex; align-items: baseline; margin: 0.15em 0; break-inside: avoid; }
 #course-contents li a { color: inherit; text-decoration: none; }
@@ -113,7 +113,8 @@ CONTENTS_SCRIPT = """entries => {
   nav.id = 'course-contents';
   nav.setAttribute('role', 'navigation');
   nav.setAttribute('aria-labelledby', 'course-contents-title');
-  const h = document.createElement('h1');
+  // h2: the book's title (the theme's print-only h1) stays the outline's top.
+  const h = document.createElement('h2');
   h.id = 'course-contents-title';
   h.textContent = 'Contents';
   nav.appendChild(h);
@@ -263,9 +264,10 @@ def renumber_structure_ids(data: bytes) -> bytes:
 
 
 def contents_entries(edition: str) -> list[dict]:
-    """One row per page of the edition's table of contents: doc, title, depth."""
+    """One row per page of the edition's table of contents after the root page
+    (whose title heads the first sheet, above the contents): doc, title, depth."""
     toc = edition_toc(edition)
-    entries = [{"doc": toc["root"], "title": page_title(toc["root"]), "depth": 0}]
+    entries: list[dict] = []
 
     def add(items, depth):
         for item in items:
@@ -302,8 +304,7 @@ def outline_pages(target: Path) -> list[tuple[str, int, int]]:
 def contents_page_numbers(target: Path, entries: list[dict]) -> list[int]:
     """Each entry's page in the printed PDF: its bookmark, found in toc order."""
     marks = [(_squash(title), page) for title, _, page in outline_pages(target)]
-    # Start after the contents page's own bookmark (the theme's print-only title,
-    # the book's name, comes before it).
+    # Start after the contents page's own bookmark.
     position = next((i for i, (t, _) in enumerate(marks) if t == "contents"), -1)
     numbers: list[int] = []
     for entry in entries:

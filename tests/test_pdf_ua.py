@@ -131,15 +131,15 @@ def test_contents_page_gives_each_course_page_its_page_number(edition):
     assert "Contents" in texts[0][:200], texts[0][:200]
     # The contents run until the page the book's first page starts on.
     marks = [(_squash(t), p) for t, p in _outline_pages(edition)]
-    assert ("contents", 1) in marks, "the contents page should be a bookmark to page 1"
+    assert ("contents", 1) in marks, "the contents should be a bookmark to page 1"
     position, expected = marks.index(("contents", 1)), []
-    for title, _ in toc_entries(edition):
+    for title, _ in toc_entries(edition)[1:]:  # the root page's title heads sheet 1
         later = [i for i, (t, _) in enumerate(marks) if t == _squash(title) and i > position]
         assert later, title
         position = later[0]
         expected.append((title, marks[position][1]))
     first_page = expected[0][1]
-    assert first_page > 1, "the book should start after its contents page"
+    assert first_page > 2, "the chapters should start after the contents page"
     contents = _squash(" ".join(texts[: first_page - 1]))
     wrong = [(t, p) for t, p in expected if _squash(t) + str(p) not in contents]
     assert wrong == [], f"{len(wrong)} of {len(expected)} contents rows lack the right page number: {wrong[:5]}"
