@@ -123,7 +123,10 @@ CONTENTS_SCRIPT = """entries => {
     const li = document.createElement('li');
     li.className = 'depth-' + e.depth;
     const a = document.createElement('a');
-    a.href = '#document-' + e.doc;
+    // The page's section (Sphinx's document marker is an empty span, a poor target).
+    const marker = document.getElementById('document-' + e.doc);
+    const section = marker && marker.nextElementSibling;
+    a.href = '#' + (section && section.id ? section.id : 'document-' + e.doc);
     a.textContent = e.title;
     const fill = document.createElement('span');
     fill.className = 'course-contents-fill';
