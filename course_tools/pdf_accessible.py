@@ -112,15 +112,19 @@ def _outline_positions(pdf: pikepdf.Pdf) -> list[tuple[tuple[int, float], str]]:
     return sorted(out)
 
 
-# A link's target is named after the last bookmark at or above it; a heading up to
-# this far (points) below the target counts, since an id often sits just above its
-# heading's text (padding).
+# A link's target is named after the first bookmark at most this far (points)
+# below it (an id often sits just above its heading's text), else after the last
+# bookmark above it: the section the target is in.
 HEADING_SLACK = 100.0
 
 
 def _section_at(positions, page: int, top: float) -> str | None:
-    index = bisect.bisect_right(positions, ((page, -(top - HEADING_SLACK)), "\uffff")) - 1
-    return positions[index][1] if index >= 0 else None
+    start = bisect.bisect_left(positions, ((page, -top), ""))
+    if start < len(positions):
+        (near_page, near_y), title = positions[start]
+        if near_page == page and -near_y >= top - HEADING_SLACK:
+            return title
+    return positions[start - 1][1] if start > 0 else None
 
 
 def _named_dest(pdf: pikepdf.Pdf, name) -> pikepdf.Array | None:

@@ -123,10 +123,13 @@ CONTENTS_SCRIPT = """entries => {
     const li = document.createElement('li');
     li.className = 'depth-' + e.depth;
     const a = document.createElement('a');
-    // The page's section (Sphinx's document marker is an empty span, a poor target).
+    // The page's heading: Sphinx's document marker is an empty span, and a
+    // section can start at the foot of the sheet before its heading.
     const marker = document.getElementById('document-' + e.doc);
     const section = marker && marker.nextElementSibling;
-    a.href = '#' + (section && section.id ? section.id : 'document-' + e.doc);
+    const heading = section && section.querySelector('h1, h2, h3, h4');
+    if (heading && !heading.id) heading.id = 'course-contents-target-' + list.children.length;
+    a.href = '#' + (heading ? heading.id : 'document-' + e.doc);
     a.textContent = e.title;
     const fill = document.createElement('span');
     fill.className = 'course-contents-fill';
