@@ -55,13 +55,14 @@ lock:
 	@[ -x $(PY) ] || python3 -m venv .venv
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@$(LOCK) requirements-setup.txt requirements.txt -o requirements.lock
+	@$(LOCK) requirements-setup.txt requirements-pdf.txt --constraint requirements.lock -o requirements-pdf.lock
 	@# The test set is resolved within the build set's versions: tests build the book as `make build` does.
-	@$(LOCK) requirements-setup.txt requirements-test.txt --constraint requirements.lock -o requirements-test.lock
-	@echo "Wrote requirements.lock and requirements-test.lock; commit them with requirements*.txt."
+	@$(LOCK) requirements-setup.txt requirements-test.txt --constraint requirements.lock --constraint requirements-pdf.lock -o requirements-test.lock
+	@echo "Wrote requirements.lock, requirements-pdf.lock and requirements-test.lock; commit them with requirements*.txt."
 
 ## Whole-course PDF per edition into _build/pdf; each site then rebuilt with a link to its PDF
 pdf:
-	@scripts/bootstrap.sh test
+	@scripts/bootstrap.sh pdf
 	@$(PY) scripts/pdf.py student tutor
 	@mkdir -p _build/html _build/tutor/_build/html
 	@cp _build/pdf/co-production-in-mental-health-student.pdf _build/html/

@@ -15,6 +15,11 @@ the same data files the widget reads (validated on load):
 * a debate widget becomes its motion(s) as text: background, prompts for each side;
 * a self-check becomes its questions with tick boxes (no answers or feedback).
 
+In the tutor edition's printed book (``course_edition`` is "tutor", set by
+course_tools.portable.print_edition_files) an answer key for every self-check
+follows the last page: each question with its correct option. The student
+edition never gets one.
+
 Which widget an output is comes from the model's saved traits in the notebook
 (``mode``/``ratings`` for checklists, ``motion_id``/``motions_data`` for debates,
 ``chapter``/``questions`` for self-checks). An output this extension cannot place
@@ -111,6 +116,27 @@ def selfcheck_html(chapter: int) -> str:
     return "".join(out)
 
 
+def answer_key_html() -> str:
+    """Every self-check's questions with the correct option (tutor edition only)."""
+    from coproduction_course.selfcheck import load_selfchecks
+
+    out = ['<section id="course-answer-key" class="course-answer-key">'
+           "<h2>Answer key: self-checks</h2>"
+           "<p>The correct option for each self-check question, chapter by chapter. "
+           "Tutor edition only.</p>"]
+    for chapter, check in sorted(load_selfchecks().items()):
+        out.append(f"<h3>Chapter {chapter}: {_e(check.get('title', ''))}</h3><ol>")
+        for question in check["questions"]:
+            correct = [o for o in question["options"] if o.get("correct")]
+            if len(correct) != 1:
+                raise ExtensionError(f"course_print_edition: {question['id']} needs exactly one correct option")
+            out.append(f'<li><p>{_e(question["prompt"])}</p><p class="course-answer">'
+                       f"<strong>Answer:</strong> {_e(correct[0]['text'])}</p></li>")
+        out.append("</ol>")
+    out.append("</section>")
+    return "".join(out)
+
+
 def print_version(traits: dict[str, Any]) -> str:
     """The print HTML for a widget, from its saved traits (which name its data)."""
     if "ratings" in traits and "mode" in traits:
@@ -162,6 +188,9 @@ def add_print_versions(app: Sphinx, doctree: nodes.document, docname: str) -> No
         if model_id not in models:
             raise ExtensionError(f"course_print_edition: widget {model_id} has no saved state in any notebook")
         raw.parent.insert(raw.parent.index(raw) + 1, nodes.raw("", print_version(models[model_id]), format="html"))
+    # The single page is the whole book: the tutor's answer key goes at its end.
+    if app.builder.name == "singlehtml" and app.config.course_edition == "tutor" and docname == app.config.root_doc:
+        doctree.append(nodes.raw("", answer_key_html(), format="html"))
 
 
 def share_html_handlers(app: Sphinx) -> None:
@@ -199,6 +228,7 @@ def drop_unused_mathjax(app: Sphinx, pagename, templatename, context, doctree) -
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("course_edition", "student", "env")
     app.connect("builder-inited", share_html_handlers)
     app.connect("html-page-context", drop_unused_mathjax)
     app.connect("doctree-resolved", add_print_versions)

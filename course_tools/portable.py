@@ -93,4 +93,6 @@ def print_edition_files(edition: str) -> tuple[dict, dict]:
     local = {name: str((ROOT / path).resolve()) for name, path in (sphinx.get("local_extensions") or {}).items()}
     local["course_print_edition"] = str((ROOT / "_ext").resolve())
     sphinx["local_extensions"] = local
+    # The print extension adds the self-check answer key to the tutor book only.
+    sphinx.setdefault("config", {})["course_edition"] = edition
     return toc, config

@@ -5,7 +5,8 @@
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-want="${1:-test}"   # "build": only what building needs; "lms": that and the npm packages; "test": everything
+want="${1:-test}"   # "build": only what building needs; "lms": that and the npm packages;
+                    # "pdf": the build set, Playwright and chromium (make pdf); "test": everything
 
 # Debian packages, installed only when a needed command is missing.
 apt_install() {
@@ -31,13 +32,18 @@ stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 # requirements*.txt): every package, the transitive ones included, at one version
 # with its hashes, so every install gets the same files. The course package itself
 # is then installed editable, with the locked setuptools and no further download.
-# "lms" needs only the build's Python packages.
+# "lms" needs only the build's Python packages; "pdf" those and Playwright
+# (requirements-pdf.lock). A current test install holds both, so it is reused.
 pyset=$want
 [ "$want" = "lms" ] && pyset=build
 lock=requirements.lock
 [ "$pyset" = "test" ] && lock=requirements-test.lock
+[ "$pyset" = "pdf" ] && lock=requirements-pdf.lock
 req_hash=$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)
-if ! stamp_ok .venv/.installed-"$pyset" "$req_hash"; then
+test_hash=$(cat requirements-test.lock pyproject.toml | sha256sum | cut -c1-16)
+if [ "$pyset" != "test" ] && stamp_ok .venv/.installed-test "$test_hash"; then
+  :  # the test set is a superset of the build and pdf sets, at the same versions
+elif ! stamp_ok .venv/.installed-"$pyset" "$req_hash"; then
   echo "==> Installing Python packages ($pyset) from $lock"
   pip_quiet=(--quiet --disable-pip-version-check)
   .venv/bin/python -m pip install "${pip_quiet[@]}" --require-hashes -r "$lock"
@@ -59,11 +65,13 @@ if [ "$want" = "test" ] || [ "$want" = "lms" ]; then
   fi
 fi
 
-if [ "$want" = "test" ]; then
+if [ "$want" = "test" ] || [ "$want" = "pdf" ]; then
   if ! command -v chromium >/dev/null 2>&1; then
-    echo "==> Installing Debian's chromium for the browser tests"
+    echo "==> Installing Debian's chromium for the browser tests and the PDFs"
     apt_install chromium fonts-dejavu-core
   fi
+fi
+if [ "$want" = "test" ]; then
   if ! command -v java >/dev/null 2>&1; then
     echo "==> Installing Debian's Java for the Nu HTML Checker (npm vnu-jar)"
     apt_install default-jre-headless

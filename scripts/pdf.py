@@ -15,7 +15,20 @@ For each edition:
    with a bookmark outline from the headings, ``lang`` from ``<html lang>``, and a
    running footer with the edition, build date and page numbers;
 4. fix the dates Chromium writes into the file to the build date, so two builds
-   of one commit give the same bytes (course_tools/portable.py: build_date).
+   of one commit give the same bytes (course_tools/portable.py: build_date);
+5. finish it for PDF/UA checkers (course_tools/pdf_accessible.py): XMP metadata
+   with the PDF/UA identifier, a RoleMap for Chromium's Strong and Em, a
+   description on every link, and the running footer marked as an artifact.
+
+The book opens with a contents page that gives each course page's page number.
+It is printed twice: the first print has the contents page with placeholder
+numbers (same width, so nothing moves), the bookmark outline of that print
+gives the real numbers, and the second print carries them. The numbers are
+checked against the second print's outline; a mismatch prints once more.
+
+In the tutor book each seminar handout starts on a new sheet and has its sheets
+to itself, so a tutor can photocopy it; the book ends with the self-checks'
+answer key (_ext/course_print_edition.py).
 
 The PDFs land in DIR (default ``_build/pdf``) as ``co-production-in-mental-health-
 <edition>.pdf``; ``make pdf`` also copies the student one into the built site,
@@ -29,6 +42,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -38,7 +52,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
 from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from course_tools.build import build_command  # noqa: E402
-from course_tools.portable import EDITION_LABELS, build_date, pdf_name, print_edition_files  # noqa: E402
+from course_tools.portable import (  # noqa: E402
+    EDITION_LABELS, build_date, edition_toc, page_title, pdf_name, print_edition_files,
+)
 
 
 # Print styles for the single page. The site's own print.css still applies; this
@@ -70,7 +86,64 @@ table { max-width: 100%; }
 img { max-width: 100% !important; height: auto; }
 h1, h2, h3, h4, h5, h6 { margin-top: 0 !important; padding-top: 0.9em; }
 #searchbox, .bd-search, .prev-next-area { display: none !important; }
+/* Tutor handouts get sheets of their own, to photocopy: a new page before, and
+   the next page of the book starts on a new sheet after. */
+span[id^="document-exercises/tutor/"][id$="-handout"] + section { break-before: page !important;
+  break-after: page !important; }
+span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top: 0; }
+/* The contents page (scripts/pdf.py: CONTENTS_SCRIPT), on sheets of its own. */
+#course-contents { display: block !important; break-after: page; }
+#course-contents h2 { display: block !important; }
+#course-contents ol { list-style: none; padding-left: 0; margin: 0; }
+#course-contents li { display: flex; align-items: baseline; margin: 0.15em 0; break-inside: avoid; }
+#course-contents li a { color: inherit; text-decoration: none; }
+#course-contents li .course-contents-fill { flex: 1; border-bottom: 1px dotted #777; margin: 0 0.4em; }
+#course-contents li .course-contents-page { min-width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
+#course-contents li.depth-0, #course-contents li.depth-1 { font-weight: bold; margin-top: 0.5em; }
+#course-contents li.depth-2 { padding-left: 1.5em; }
+#course-contents li.depth-3 { padding-left: 3em; }
 """
+
+# Puts the contents page first in the article: one row per course page (title,
+# link to the page's start, page number). Placeholder numbers are as wide as
+# real ones, so the first and second print lay out alike.
+CONTENTS_SCRIPT = """entries => {
+  // A div with the navigation role: the site's print styles hide <nav>.
+  const nav = document.createElement('div');
+  nav.id = 'course-contents';
+  nav.setAttribute('role', 'navigation');
+  nav.setAttribute('aria-labelledby', 'course-contents-title');
+  // h2: the book's title (the theme's print-only h1) stays the outline's top.
+  const h = document.createElement('h2');
+  h.id = 'course-contents-title';
+  h.textContent = 'Contents';
+  nav.appendChild(h);
+  const list = document.createElement('ol');
+  for (const e of entries) {
+    const li = document.createElement('li');
+    li.className = 'depth-' + e.depth;
+    const a = document.createElement('a');
+    // The page's heading: Sphinx's document marker is an empty span, and a
+    // section can start at the foot of the sheet before its heading.
+    const marker = document.getElementById('document-' + e.doc);
+    const section = marker && marker.nextElementSibling;
+    const heading = section && section.querySelector('h1, h2, h3, h4');
+    if (heading && !heading.id) heading.id = 'course-contents-target-' + list.children.length;
+    a.href = '#' + (heading ? heading.id : 'document-' + e.doc);
+    a.textContent = e.title;
+    const fill = document.createElement('span');
+    fill.className = 'course-contents-fill';
+    fill.setAttribute('aria-hidden', 'true');
+    const num = document.createElement('span');
+    num.className = 'course-contents-page';
+    num.textContent = e.page;
+    li.append(a, fill, num);
+    list.appendChild(li);
+  }
+  nav.appendChild(list);
+  const article = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
+  article.insertBefore(nav, article.firstChild);
+}"""
 
 
 
@@ -105,10 +178,14 @@ def footer_template(edition: str, date: str) -> str:
     )
 
 
-def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str]:
+def print_pdf(index: Path, target: Path, edition: str, browser=None, contents: list[dict] | None = None,
+              finish: bool = True) -> list[str]:
     """Print index.html to target; return the requests that were refused.
 
     ``browser`` lets a caller that already drives chromium (the tests) lend it.
+    ``contents`` (dicts with doc, title, depth, page) adds a contents page first.
+    ``finish=False`` skips the PDF/UA finishing (for a print only read for its
+    page numbers).
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -116,7 +193,7 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str
         with sync_playwright() as pw:
             chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
-                return print_pdf(index, target, edition, chromium)
+                return print_pdf(index, target, edition, chromium, contents, finish)
             finally:
                 chromium.close()
 
@@ -140,6 +217,8 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str
         page.add_style_tag(content=BOOK_CSS)
         # Open every collapsed block (dropdowns, toggles): paper cannot be clicked.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        if contents:
+            page.evaluate(CONTENTS_SCRIPT, contents)
         page.evaluate("document.fonts.ready")
         page.emulate_media(media="print")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +232,10 @@ def print_pdf(index: Path, target: Path, edition: str, browser=None) -> list[str
     finally:
         context.close()
     fix_dates(target)
+    if finish:
+        from course_tools import pdf_accessible
+
+        pdf_accessible.finish(target, build_date())
     return refused
 
 
@@ -186,10 +269,79 @@ def renumber_structure_ids(data: bytes) -> bytes:
     return pattern.sub(lambda m: b"(node" + ranks[m.group(1)] + b")", data)
 
 
+def contents_entries(edition: str) -> list[dict]:
+    """One row per page of the edition's table of contents after the root page
+    (whose title heads the first sheet, above the contents): doc, title, depth."""
+    toc = edition_toc(edition)
+    entries: list[dict] = []
+
+    def add(items, depth):
+        for item in items:
+            entries.append({"doc": item["file"], "title": page_title(item["file"]), "depth": depth})
+            add(item.get("sections", []), depth + 1)
+
+    for part in toc["parts"]:
+        add(part["chapters"], 1)
+    return entries
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def outline_pages(target: Path) -> list[tuple[str, int, int]]:
+    """(title, depth, page number from 1) of every bookmark, in order."""
+    import pikepdf
+
+    with pikepdf.open(target) as pdf:
+        pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        out: list[tuple[str, int, int]] = []
+        with pdf.open_outline() as outline:
+            def walk(items, depth):
+                for item in items:
+                    dest = item.destination
+                    page = pages.get(dest[0].objgen, 0) if isinstance(dest, pikepdf.Array) and len(dest) else 0
+                    out.append((item.title, depth, page))
+                    walk(item.children, depth + 1)
+            walk(outline.root, 0)
+    return out
+
+
+def contents_page_numbers(target: Path, entries: list[dict]) -> list[int]:
+    """Each entry's page in the printed PDF: its bookmark, found in toc order."""
+    marks = [(_squash(title), page) for title, _, page in outline_pages(target)]
+    # Start after the contents page's own bookmark.
+    position = next((i for i, (t, _) in enumerate(marks) if t == "contents"), -1)
+    numbers: list[int] = []
+    for entry in entries:
+        key = _squash(entry["title"])
+        later = [i for i, (t, _) in enumerate(marks) if t == key and i > position]
+        if not later:
+            raise SystemExit(f"{target}: no bookmark for {entry['title']!r}: update contents_page_numbers")
+        position = later[0]
+        numbers.append(marks[position][1])
+    return numbers
+
+
 def build_pdf(edition: str, output: Path) -> Path:
     index = build_single_page(edition, output / edition)
     target = output / pdf_name(edition)
-    refused = print_pdf(index, target, edition)
+    entries = contents_entries(edition)
+    # First print: placeholders as wide as the numbers will be; then the real ones.
+    numbers = ["999"] * len(entries)
+    refused: list[str] = []
+    for attempt in range(3):
+        contents = [dict(e, page=str(n)) for e, n in zip(entries, numbers)]
+        refused += print_pdf(index, target, edition, contents=contents, finish=False)
+        found = [str(n) for n in contents_page_numbers(target, entries)]
+        if found == numbers:
+            break
+        numbers = found
+    else:
+        raise SystemExit(f"The {edition} contents page numbers did not settle: {numbers}")
+    from course_tools import pdf_accessible
+
+    pdf_accessible.finish(target, build_date())
     if refused:
         raise SystemExit(f"The {edition} book asked other hosts for: {sorted(set(refused))}")
     print(f"Wrote {target} ({target.stat().st_size // 1024} kB)", flush=True)

@@ -1,6 +1,7 @@
 """The lock files pin every Python package, with hashes, and agree with requirements*.txt.
 
-``make lock`` writes ``requirements.lock`` (build) and ``requirements-test.lock``
+``make lock`` writes ``requirements.lock`` (build), ``requirements-pdf.lock`` (build +
+Playwright, for ``make pdf``) and ``requirements-test.lock``
 (build + tests) from ``requirements-setup.txt`` and ``requirements.txt`` /
 ``requirements-test.txt``; ``scripts/bootstrap.sh`` installs from them with
 ``pip install --require-hashes``, so pip itself refuses a package without a hash or a
@@ -19,6 +20,7 @@ from course_tools.build import ROOT
 
 LOCKS = {
     "requirements.lock": ["requirements-setup.txt", "requirements.txt"],
+    "requirements-pdf.lock": ["requirements-setup.txt", "requirements-pdf.txt"],
     "requirements-test.lock": ["requirements-setup.txt", "requirements-test.txt"],
 }
 ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)[^\n]*\\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n?)+)", re.M)
@@ -85,3 +87,13 @@ def test_build_and_test_locks_agree_on_every_shared_package():
     test = lock_versions((ROOT / "requirements-test.lock").read_text(encoding="utf-8"))
     differ = {name: (sorted(v), sorted(test.get(name, []))) for name, v in build.items() if test.get(name) != v}
     assert differ == {}, f"run `make lock`: {differ}"
+
+
+def test_pdf_lock_agrees_with_the_build_and_test_locks():
+    """`make pdf` prints with what the tests print with (requirements-pdf.lock)."""
+    pdf = lock_versions((ROOT / "requirements-pdf.lock").read_text(encoding="utf-8"))
+    for other in ("requirements.lock", "requirements-test.lock"):
+        versions = lock_versions((ROOT / other).read_text(encoding="utf-8"))
+        differ = {n: (sorted(v), sorted(versions[n])) for n, v in pdf.items() if n in versions and versions[n] != v}
+        assert differ == {}, f"run `make lock`: {other}: {differ}"
+    assert "playwright" in pdf and "pikepdf" in pdf

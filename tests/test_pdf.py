@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -47,8 +48,18 @@ def _started() -> dict[str, subprocess.Popen]:
     }
 
 
+# COURSE_TEST_PDFS=DIR checks the PDFs already in DIR (e.g. `make pdf`'s _build/pdf)
+# instead of printing both editions again.
+PREBUILT = os.environ.get("COURSE_TEST_PDFS")
+
+
 @functools.lru_cache(maxsize=None)
 def built_pdf(edition: str) -> Path:
+    if PREBUILT:
+        target = Path(PREBUILT) / pdf_name(edition)
+        if not target.exists():
+            pytest.fail(f"COURSE_TEST_PDFS is set but {target} does not exist")
+        return target
     proc = _started()[edition]
     log, _ = proc.communicate()
     target = PDF_DIR / pdf_name(edition)
@@ -183,16 +194,26 @@ def test_widgets_print_as_content_not_blank_controls():
     for group in barriers["groups"]:
         for indicator in group["indicators"]:
             assert _squash(indicator["text"]) in plain, indicator["id"]
-    assert all(label in text for label in ("Not seen", "Partly", "Clearly"))
+    # The rating columns' headings, in order, as each checklist table's header row.
+    from coproduction_course.checklist import load_content
+
+    labels = load_content("barriers")["rating_labels"]
+    header = _squash("Indicator" + "".join(str(labels[k]) for k in ("not_seen", "partly", "clearly")))
+    assert plain.count(header) >= len(barriers["groups"]), f"checklist tables lack the header row {header!r}"
     # Debate motions as text, with the prompts for each side.
     for motion in motions:
         assert _squash(motion["title"]) in plain, motion["id"]
     assert "For the motion:" in text and "Against the motion:" in text
     assert "Self-check:" in text
+    # Every self-check question, with every option, as text to answer on paper.
+    checks = yaml.safe_load((ROOT / "coproduction_course/data/selfcheck.yml").read_text(encoding="utf-8"))["chapters"]
+    missing = [q["id"] for c in checks for q in c["questions"]
+               if _squash(q["prompt"]) not in plain or any(_squash(o["text"]) not in plain for o in q["options"])]
+    assert missing == [], f"self-check questions missing from the PDF: {missing}"
 
 
 def test_figures_have_text_alternatives_and_citations_survive():
-    single = PDF_DIR / "student" / "_build" / "singlehtml" / "intro.html"
+    single = built_pdf("student").parent / "student" / "_build" / "singlehtml" / "intro.html"
     built_pdf("student")
     html = single.read_text(encoding="utf-8")
     images = re.findall(r"<img\b[^>]*>", html)
