@@ -35,7 +35,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from course_tools import editions  # noqa: E402
 from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from course_tools.build import build_command  # noqa: E402
 from course_tools.portable import EDITION_LABELS, build_date, pdf_name, print_edition_files  # noqa: E402

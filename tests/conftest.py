@@ -1,17 +1,30 @@
-"""Shared fixtures: one build of the book per test session, a local static
+"""Shared fixtures: one build of each edition per test run, a local static
 server for it, and a headless Debian chromium driven by Playwright.
 
 Building and serving come from course_tools, the module the Makefile and the
-benchmark use too."""
+benchmark use too.
+
+Under pytest-xdist (``make test`` runs two workers) each build is made once per run
+and shared by every worker: a file lock beside the build folder lets one worker
+build while the others wait, and a completion marker (the run's id, the exit code
+and the log) tells a worker that comes later that this run's build is done. A
+worker waiting for one build makes another that is still to do (the tutor edition
+while the student edition is being built), so neither core sits idle.
+"""
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import os
 import shutil
+import subprocess
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock, Timeout
 
 from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: F401 (used by browser tests)
 from course_tools.build import ROOT, BuildResult, Progress
@@ -58,10 +71,162 @@ def build_book(output_parent: Path, extra: list[str] | None = None, progress: Pr
     return build_edition("student", output_parent, extra, echo=False, progress=progress)
 
 
+# --- one build per run, shared by the xdist workers -----------------------------------
+
+_LOCAL_RUN = uuid.uuid4().hex
+
+
+def run_id() -> str:
+    """The same id in every worker of one run (pytest-xdist sets it), a new one per run."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or _LOCAL_RUN
+
+
+def _lock_for(folder: Path) -> FileLock:
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(folder.parent / f".{folder.name}.lock"))
+
+
+def _marker(folder: Path) -> Path:
+    return folder.parent / f".{folder.name}.done.json"
+
+
+def _read_marker(folder: Path) -> dict | None:
+    """What this run's earlier build into ``folder`` left (None: not built in this run)."""
+    try:
+        done = json.loads(_marker(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return done if done.get("run") == run_id() else None
+
+
+def _write_marker(folder: Path, **fields) -> None:
+    target = _marker(folder)
+    partial = target.with_suffix(".partial")
+    partial.write_text(json.dumps({"run": run_id(), **fields}), encoding="utf-8")
+    partial.replace(target)
+
+
+class SharedBuild:
+    """An edition built into ``folder`` once per test run, whichever worker asks first."""
+
+    def __init__(self, label: str, folder: Path, make: Callable[[Progress], BuildResult]):
+        self.label, self.folder, self.make = label, folder, make
+
+    def _done(self) -> BuildResult | None:
+        done = _read_marker(self.folder)
+        if done is None:
+            return None
+        return BuildResult(done["returncode"], done["log"], Path(done["site"]), done["seconds"])
+
+    def _build(self) -> BuildResult:
+        result = reported_build(self.label, self.make)
+        _write_marker(self.folder, returncode=result.returncode, log=result.log,
+                      site=str(result.site), seconds=result.seconds)
+        return result
+
+    def try_build(self) -> None:
+        """Build now if nobody has in this run and nobody is building it; never wait."""
+        try:
+            with _lock_for(self.folder).acquire(timeout=0):
+                if self._done() is None:
+                    self._build()
+        except Timeout:
+            pass
+
+    def get(self) -> BuildResult:
+        lock = _lock_for(self.folder)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            announce(f"{self.label}: another worker is building it")
+            for other in SHARED_BUILDS.values():  # use the wait: make another build still to do
+                if other is not self:
+                    other.try_build()
+            lock.acquire()
+        try:
+            found = self._done()
+            if found is not None:
+                return found
+            return self._build()
+        finally:
+            lock.release()
+
+
+def _student(progress: Progress) -> BuildResult:
+    return build_book(BUILD_PARENT, progress=progress)
+
+
+def _tutor(progress: Progress) -> BuildResult:
+    output = Path(str(BUILD_PARENT) + "-tutor")
+    shutil.rmtree(output, ignore_errors=True)
+    return build_edition("tutor", output, echo=False, progress=progress)
+
+
+SHARED_BUILDS = {
+    "student": SharedBuild("student edition", BUILD_PARENT, _student),
+    "tutor": SharedBuild("tutor edition", Path(str(BUILD_PARENT) + "-tutor"), _tutor),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def shared_build(edition: str) -> BuildResult:
+    """``edition``'s build for this run: made here, or by another worker, once."""
+    return SHARED_BUILDS[edition].get()
+
+
+class SharedOutput:
+    """Files made by background commands (the PDF and EPUB editions) once per test run.
+
+    ``start()`` launches the commands unless this run has made them already or another
+    worker is making them; ``result(key)`` waits for one and gives (exit code, log)."""
+
+    def __init__(self, folder: Path, commands: dict[str, list[str]]):
+        self.folder, self.commands = folder, commands
+        self.lock = _lock_for(folder)
+        self.procs: dict[str, subprocess.Popen] = {}
+        self.results: dict[str, list] = {}
+
+    def start(self) -> None:
+        if self.procs or self.results:
+            return
+        try:
+            self.lock.acquire(timeout=0)
+        except Timeout:
+            return  # another worker is making them: result() waits for it
+        done = _read_marker(self.folder)
+        if done is not None:
+            self.results = done["results"]
+            self.lock.release()
+            return
+        self.procs = {
+            key: subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+            for key, cmd in self.commands.items()
+        }
+
+    def result(self, key: str) -> tuple[int, str]:
+        self.start()
+        if not self.results and self.procs:
+            for name, proc in self.procs.items():
+                log, _ = proc.communicate()
+                self.results[name] = [proc.returncode, log or ""]
+            _write_marker(self.folder, results=self.results)
+            self.procs = {}
+            self.lock.release()
+        if not self.results:
+            with self.lock:  # made by another worker: wait for it to finish
+                done = _read_marker(self.folder)
+            if done is None:  # that worker died before finishing: make them here
+                self.start()
+                return self.result(key)
+            self.results = done["results"]
+        returncode, log = self.results[key]
+        return returncode, log
+
+
 @pytest.fixture(scope="session")
 def built_book() -> BuildResult:
-    """The student edition, built once per test session with -W -n --keep-going."""
-    return reported_build("student edition", lambda progress: build_book(BUILD_PARENT, progress=progress))
+    """The student edition, built once per test run with -W -n --keep-going."""
+    return shared_build("student")
 
 
 @pytest.fixture(scope="session")
@@ -116,3 +281,59 @@ def phone_page(browser, site_url):
     pg = ctx.new_page()
     yield pg
     ctx.close()
+
+
+# --- loading a page: `load`, then the widgets' own ready signal (not network idle) ----
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# widget-host.js inserts one .course-widget after each view, draws into it, and sets
+# <html data-course-widgets="ready"> when every widget on the page is drawn.
+_WIDGETS_READY = """n => {
+    const els = document.querySelectorAll('.course-widget');
+    return document.documentElement.dataset.courseWidgets === 'ready'
+        && els.length >= n && [...els].every(el => el.childElementCount > 0);
+}"""
+
+# Where widgets are drawn as they near the screen, bring each one into view in turn
+# (one frame each, so the observer sees it), then put the scroll position back.
+_SCROLL_THROUGH_WIDGETS = """async () => {
+    const x = window.scrollX, y = window.scrollY;
+    const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const el of document.querySelectorAll('.course-widget')) {
+        if (el.childElementCount) continue;
+        el.scrollIntoView({block: 'center', behavior: 'instant'});
+        await frame();
+    }
+    window.scrollTo({left: x, top: y, behavior: 'instant'});
+    await frame();
+}"""
+
+
+def wait_for_widgets(page, timeout: float = 30000, scroll: bool = True) -> None:
+    """Wait until every widget on the page is drawn (nothing to wait for on other pages).
+    ``scroll=False`` never scrolls (for measurements a scroll would change): the host
+    draws the widgets off screen when the browser is idle anyway."""
+    views = page.locator(f'script[type="{WIDGET_VIEW}"]').count()
+    if not views:
+        return
+    try:
+        page.wait_for_function(_WIDGETS_READY, arg=views, timeout=3000)
+        return
+    except Exception:  # playwright's TimeoutError: drawn lazily, or a slow machine
+        pass
+    if scroll:
+        page.evaluate(_SCROLL_THROUGH_WIDGETS)
+    page.wait_for_function(_WIDGETS_READY, arg=views, timeout=timeout)
+
+
+def load_page(page, url: str) -> None:
+    """Open ``url`` and wait for the load event and the page's widgets."""
+    page.goto(url, wait_until="load")
+    wait_for_widgets(page)
+
+
+def reload_page(page) -> None:
+    """Reload the page (saved answers come back from this browser) and wait as load_page does."""
+    page.reload(wait_until="load")
+    wait_for_widgets(page)

@@ -16,6 +16,7 @@ import pytest
 
 from test_accessibility import wait_for_widgets
 from test_editions import tutor_build
+from conftest import load_page
 
 PHONE = dict(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True, has_touch=True)
 
@@ -64,7 +65,7 @@ def _overflows(browser, base: str, site: Path) -> dict[str, list[str]]:
     problems = {}
     try:
         for rel in _pages(site):
-            page.goto(f"{base}/{rel}", wait_until="networkidle")
+            load_page(page, f"{base}/{rel}")
             wait_for_widgets(page)
             page.wait_for_timeout(50)
             found = page.evaluate(OVERFLOWS, CHECKED)

@@ -154,12 +154,23 @@
     }
   };
 
+  // When every widget on the page is drawn (or has shown why it could not be),
+  // <html data-course-widgets="ready"> and a "course-widgets-ready" event say so:
+  // the browser tests wait for that signal instead of network idle.
   const renderAll = () => {
     const savedState = readSavedState();
+    const drawing = [];
     for (const tag of document.querySelectorAll(`script[type="${VIEW_TYPE}"]`)) {
       // Render once per output, even if this script is included twice.
-      if (!tag.hasAttribute("data-widget-rendered")) renderView(tag, savedState);
+      if (!tag.hasAttribute("data-widget-rendered")) drawing.push(renderView(tag, savedState));
     }
+    if (!drawing.length) return;
+    const root = document.documentElement;
+    root.dataset.courseWidgets = "drawing";
+    Promise.allSettled(drawing).then(() => {
+      root.dataset.courseWidgets = "ready";
+      document.dispatchEvent(new CustomEvent("course-widgets-ready"));
+    });
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);

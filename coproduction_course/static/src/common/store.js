@@ -48,14 +48,14 @@ export function createStore(format) {
   return {
     load(model, context) {
       const area = storage();
-      let raw = null;
+      let raw;
       try {
         raw = area ? area.getItem(storageKey(model)) : null;
       } catch (err) {
         raw = null;
       }
       if (raw === null) return { status: "none", value: null };
-      let parsed = null;
+      let parsed;
       try {
         parsed = JSON.parse(raw);
       } catch (err) {
