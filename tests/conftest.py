@@ -22,6 +22,7 @@ import subprocess
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from filelock import FileLock, Timeout
@@ -42,6 +43,7 @@ _pytest_config: pytest.Config | None = None
 def pytest_configure(config: pytest.Config) -> None:
     global _pytest_config
     _pytest_config = config
+    _replay_nbval(config)  # defined below: nbval replays the one shared execution
 
 
 def announce(message: str) -> None:
@@ -328,8 +330,18 @@ def wait_for_widgets(page, timeout: float = 30000, scroll: bool = True) -> None:
 
 
 def load_page(page, url: str) -> None:
-    """Open ``url`` and wait for the load event and the page's widgets."""
+    """Open ``url`` and wait for the load event and the page's widgets. A page that
+    redirects at once (index.html: a meta refresh) is followed to its target first."""
     page.goto(url, wait_until="load")
+    try:
+        refresh = page.evaluate("() => { const m = document.querySelector('meta[http-equiv=\"refresh\"]');"
+                                " return m ? m.content : null; }")
+    except Exception:  # the redirect has begun: this document is gone
+        page.wait_for_load_state("load")
+        refresh = None
+    if refresh and "url=" in refresh.lower():
+        target = urljoin(url, refresh[refresh.lower().index("url=") + 4:].strip())
+        page.wait_for_url(target, wait_until="load", timeout=30000)
     wait_for_widgets(page)
 
 
@@ -337,3 +349,116 @@ def reload_page(page) -> None:
     """Reload the page (saved answers come back from this browser) and wait as load_page does."""
     page.reload(wait_until="load")
     wait_for_widgets(page)
+
+
+# --- each notebook executed once per run: nbval and the freshness check share it -------
+#
+# tests/test_notebooks_fresh.py executes every notebook (nbclient, with widget state)
+# and compares the file byte for byte; nbval executed each one again in its own kernel
+# to compare cell outputs. Now one execution serves both: executed_notebook() runs a
+# notebook once per test run, whichever worker asks first (a file lock and a marker, as
+# for the builds), and nbval's cells replay that execution's messages (ReplayKernel)
+# and compare them with the committed outputs as before. COURSE_NBVAL_LIVE=1 gives
+# nbval its own kernel again.
+
+NOTEBOOK_RUNS = Path(str(BUILD_PARENT) + "-notebooks")
+
+
+def _refresh_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("refresh_notebooks", ROOT / "scripts" / "refresh_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.lru_cache(maxsize=None)
+def executed_notebook(path: Path) -> str:
+    """The text ``scripts/refresh_notebooks.py`` would write for ``path``, executed once per run."""
+    rel = Path(path).resolve().relative_to(ROOT)
+    folder = NOTEBOOK_RUNS / rel
+    with _lock_for(folder):
+        done = _read_marker(folder)
+        if done is not None:
+            return done["text"]
+        text = _refresh_module().executed_text(ROOT / rel)
+        _write_marker(folder, text=text)
+        return text
+
+
+class ReplayKernel:
+    """Stands in for nbval's RunningKernel: each cell's messages come from the shared
+    execution of the notebook (executed_notebook), in the order nbval asks for them."""
+
+    def __init__(self, path: Path):
+        import nbformat
+
+        self.cells = [c for c in nbformat.reads(executed_notebook(path), as_version=4).cells if c.cell_type == "code"]
+        self.next = 0
+        self.queue: list[dict] = []
+        self.alive = True
+
+    def is_alive(self) -> bool:
+        return self.alive
+
+    def execute_cell_input(self, source: str, allow_stdin=None) -> str:
+        msg_id = uuid.uuid4().hex
+        while self.next < len(self.cells) and self.cells[self.next].source != source:
+            self.next += 1  # a cell nbval skipped
+        if self.next == len(self.cells):
+            raise RuntimeError("nbval asked to run a cell the shared execution does not hold")
+        cell = self.cells[self.next]
+        self.next += 1
+        parent = {"msg_id": msg_id}
+        for out in cell.outputs:
+            if out.output_type == "stream":
+                content = {"name": out.name, "text": out.text}
+            elif out.output_type in ("display_data", "execute_result"):
+                content = {"data": out.data, "metadata": out.get("metadata", {})}
+                if out.output_type == "execute_result":
+                    content["execution_count"] = out.execution_count
+            else:  # error
+                content = {"ename": out.ename, "evalue": out.evalue, "traceback": out.traceback}
+            self.queue.append({"msg_type": out.output_type, "content": content, "parent_header": parent})
+        self.queue.append({"msg_type": "status", "content": {"execution_state": "idle"}, "parent_header": parent})
+        return msg_id
+
+    def await_reply(self, msg_id, timeout=None):
+        return {"content": {"status": "ok"}}
+
+    def await_idle(self, msg_id, timeout=None):
+        self.queue.clear()
+
+    def get_message(self, stream="iopub", timeout=None):
+        import queue
+
+        if not self.queue:
+            raise queue.Empty
+        return self.queue.pop(0)
+
+    def interrupt(self):
+        pass
+
+    def stop(self):
+        self.alive = False
+
+
+def _replay_nbval(config: pytest.Config) -> None:
+    if os.environ.get("COURSE_NBVAL_LIVE") or not config.pluginmanager.hasplugin("nbval"):
+        return
+    try:
+        from nbval.plugin import IPyNbFile
+    except ImportError:
+        return
+    live_setup = IPyNbFile.setup
+    course = {p.resolve() for p in _refresh_module().course_notebooks()}
+
+    def setup(self):
+        path = Path(str(self.fspath)).resolve()
+        if path not in course:
+            return live_setup(self)
+        self.kernel = ReplayKernel(path)
+        self.setup_sanitize_files()
+
+    IPyNbFile.setup = setup
