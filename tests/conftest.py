@@ -200,6 +200,9 @@ class SharedOutput:
             self.results = done["results"]
             self.lock.release()
             return
+        # A fresh folder, as for the site builds: a second EPUB build into the folder of
+        # an earlier one fails ("unknown mimetype for index.html", course_tools/epub.py).
+        shutil.rmtree(self.folder, ignore_errors=True)
         self.procs = {
             key: subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
             for key, cmd in self.commands.items()
