@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx

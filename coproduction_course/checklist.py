@@ -45,6 +45,14 @@ from .base import STATIC, CourseWidget
 from .content import DATA_DIR, ContentError, course_title, load, load_file, ui_text
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
+# The characters JavaScript's String.prototype.trim removes (WhiteSpace and
+# LineTerminator, a byte-order mark included), so a name or note is trimmed here
+# exactly as the page trims it (Python's str.strip differs beyond ASCII).
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def _trim(text: str) -> str:
+    return text.strip(JS_SPACE)
 RATING_VALUES = (0, 1, 2)
 RATING_KEYS = ("not_seen", "partly", "clearly")  # rating_labels keys for 0, 1, 2
 BAND_IDS = ("low", "some", "high")
@@ -135,7 +143,7 @@ def score(content: dict[str, Any], ratings: dict[str, int], notes: dict[str, str
             "percent": percent, "band": _band(content, len(values), percent), **_counts(values, total),
         })
         all_values += values
-        if not values or not str(notes.get(group["id"], "")).strip():
+        if not values or not _trim(str(notes.get(group["id"], ""))):
             missing.append(group["id"])
     total = sum(g["total"] for g in groups)
     maximum = 2 * len(all_values)
@@ -301,7 +309,7 @@ class BarrierChecklist(CourseWidget):
         """Plain text: indicators seen and feedback band per group, the overall position."""
         c, shared = self.content, self.ui
         s = self.scores()
-        lines = [f"{c['title']}: {self.initiative.strip() or c['ui']['no_initiative']}"]
+        lines = [f"{c['title']}: {_trim(self.initiative) or c['ui']['no_initiative']}"]
         for group, gs in zip(c["groups"], s["groups"]):
             lines.append(f"- {group['title']}: {_score_text(c, shared, gs)}")
         o = s["overall"]
@@ -330,7 +338,7 @@ def as_dict(content: dict[str, Any], mode: str, initiative: str, ratings: dict[s
     indicator_ids = [i["id"] for g in content["groups"] for i in g["indicators"]]
     return {
         "course": course_title(),
-        "student": student.strip(),
+        "student": _trim(student),
         "mode": mode,
         "initiative": initiative,
         "ratings": {k: ratings[k] for k in indicator_ids if ratings.get(k) in RATING_VALUES},
@@ -371,9 +379,9 @@ def to_markdown(content: dict[str, Any], shared: dict[str, str], initiative: str
     c, ui = content, content["ui"]
     s = score(c, ratings, notes)
     out = [f"# {c['title']}", "", _fill(shared["export_course"], course=course_title()), ""]
-    if student.strip():
-        out += [_fill(shared["export_student"], name=student.strip()), ""]
-    out += [f"**{ui['initiative_label']}** {initiative.strip() or ui['no_initiative']}", ""]
+    if _trim(student):
+        out += [_fill(shared["export_student"], name=_trim(student)), ""]
+    out += [f"**{ui['initiative_label']}** {_trim(initiative) or ui['no_initiative']}", ""]
     for group, gs in zip(c["groups"], s["groups"]):
         out += _group_markdown(c, shared, group, gs, ratings, notes, root)
     o = s["overall"]

@@ -31,7 +31,6 @@ The algorithms (tests/golden/debate.json holds this file and random.js to them):
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -156,12 +155,6 @@ def format_groups(groups: list[dict[str, Any]], names: list[str] | None = None, 
         line = ui["group_line"].replace("{group}", str(group["group"])).replace("{side}", side)
         lines.append(line.replace("{members}", members))
     return "\n".join(lines)
-
-
-def parse_class_list(text: str) -> list[str]:
-    """Names from a pasted class list, as the page reads them (static/src/debate/names.js)."""
-    names = [" ".join(part.split())[:80] for part in re.split(r"[\n\r\t,;]+", text or "")]
-    return [name for name in names if name][:MAX_STUDENTS]
 
 
 def format_motions(motions: list[dict[str, Any]]) -> str:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from course_tools.editions import EDITIONS, EditionError, build_edition, site_folder
-from course_tools.serve import serve_forever
+from course_tools.serve import port_problem, serve_forever
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="serve: the site as last built")
     args = parser.parse_args(argv)
 
+    if args.action == "serve":
+        problem = port_problem(args.port)
+        if problem:  # before building: a busy port fails at once, not after a build
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
     if args.action == "build" or not args.no_build:
         try:
             result = build_edition(args.edition, args.output, ["--all"] if args.all else [])

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +24,21 @@ def make_server(site: Path, port: int = 0, host: str = "127.0.0.1", quiet: bool 
         raise FileNotFoundError(f"{site} holds no built site (no index.html): build it first")
     handler_class = QuietHandler if quiet else http.server.SimpleHTTPRequestHandler
     return http.server.ThreadingHTTPServer((host, port), functools.partial(handler_class, directory=str(site)))
+
+
+def port_problem(port: int, host: str = "127.0.0.1") -> str | None:
+    """Why ``host:port`` cannot be served on (busy, or not allowed), or None when it can.
+    ``make serve`` asks before it builds, so a busy port fails at once, naming it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (f"port {port} is busy: another program (perhaps another `make serve`) is using it. "
+                        f"Stop it, or choose another port: make serve PORT={port + 1}")
+            return f"cannot serve on {host}:{port}: {exc.strerror}"
+    return None
 
 
 @contextlib.contextmanager

@@ -104,7 +104,7 @@ def page_weights(site: Path) -> dict[str, dict]:
             context = browser.new_context()  # empty cache for every page
             page = context.new_page()
             responses = []
-            page.on("response", lambda r: responses.append(r) if r.url.startswith(base) else None)
+            page.on("response", lambda r, responses=responses: responses.append(r) if r.url.startswith(base) else None)
             page.goto(f"{base}/{rel}", wait_until="networkidle")
             page.wait_for_timeout(150)  # late font or widget requests
             raw = packed = 0

@@ -52,15 +52,34 @@ def package_requirement(config_path: Path = ROOT / "_config.yml") -> str | None:
     return f"{DISTRIBUTION} @ git+{settings.repository}@{settings.branch}"
 
 
+def pinned_dependencies(root: Path = ROOT) -> list[str]:
+    """The course package's dependencies (pyproject.toml) at requirements.txt's pins,
+    so that Colab installs the versions the notebooks were executed with."""
+    import re
+    import tomllib
+
+    names = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    pins = {}
+    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line.strip())
+        if match:
+            pins[match.group(1).lower()] = f"{match.group(1)}=={match.group(2)}"
+    missing = [n for n in names if n.lower() not in pins]
+    if missing:
+        raise SystemExit(f"requirements.txt pins no version of {', '.join(missing)} (a pyproject.toml dependency)")
+    return [pins[n.lower()] for n in names]
+
+
 def cell_source(requirement: str | None = None) -> str:
     requirement = requirement or package_requirement()
     if requirement is None:
         raise ValueError("no publishing.repository in _config.yml: there is no install cell")
+    packages = ", ".join(f'"{p}"' for p in [requirement, *pinned_dependencies()])
     return (
         "# Colab and other hosts without the course package: install it from the course repository.\n"
         "import importlib, importlib.util, subprocess, sys\n"
         f'if importlib.util.find_spec("{PACKAGE}") is None:\n'
-        f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "{requirement}"], check=True)\n'
+        f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", {packages}], check=True)\n'
         "    importlib.invalidate_caches()"
     )
 

@@ -37,8 +37,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import json
-import os
 import sys
 import zipfile
 from dataclasses import dataclass

@@ -49,7 +49,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from course_tools import editions  # noqa: E402
 from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from course_tools.build import build_command  # noqa: E402
 from course_tools.portable import (  # noqa: E402
@@ -330,7 +329,7 @@ def build_pdf(edition: str, output: Path) -> Path:
     # First print: placeholders as wide as the numbers will be; then the real ones.
     numbers = ["999"] * len(entries)
     refused: list[str] = []
-    for attempt in range(3):
+    for _attempt in range(3):
         contents = [dict(e, page=str(n)) for e, n in zip(entries, numbers)]
         refused += print_pdf(index, target, edition, contents=contents, finish=False)
         found = [str(n) for n in contents_page_numbers(target, entries)]

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import load_page, reload_page, wait_for_widgets  # noqa: F401 (wait_for_widgets: test_reflow)
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -36,29 +38,12 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def wait_for_widgets(page) -> None:
-    views = page.locator(f'script[type="{WIDGET_VIEW}"]').count()
-    if views:
-        # widget-host.js inserts one .course-widget after each view and draws into it,
-        # near the screen first, the rest when idle; <html data-course-widgets="ready">
-        # says every one is drawn.
-        page.wait_for_function(
-            """n => {
-                const els = document.querySelectorAll('.course-widget');
-                return document.documentElement.dataset.courseWidgets === 'ready'
-                    && els.length >= n && [...els].every(el => el.childElementCount > 0);
-            }""",
-            arg=views,
-            timeout=15000,
-        )
-
-
 def open_page(page, site_url: str, rel: str, mode: str = "light") -> None:
     """Load a page in the given colour mode and wait until its widgets are drawn."""
-    page.goto(f"{site_url}/{rel}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{rel}")
     if page.evaluate("document.documentElement.dataset.theme") != mode:
         page.evaluate("m => { localStorage.setItem('mode', m); localStorage.setItem('theme', m); }", mode)
-        page.reload(wait_until="networkidle")
+        reload_page(page)
     wait_for_widgets(page)
     page.wait_for_timeout(100)  # let transitions and late layout settle
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import coproduction_course
+from conftest import load_page
 
 PACKAGE_STATIC = Path(coproduction_course.__file__).parent / "static"
 
@@ -62,7 +63,7 @@ def test_every_page_loads_only_from_the_site(site: Path, site_url, page):
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
     assert len(pages) > 5
     for rel in pages:
-        page.goto(f"{site_url}/{rel}", wait_until="networkidle")
+        load_page(page, f"{site_url}/{rel}")
     assert page.foreign_requests == []
 
 

@@ -18,7 +18,7 @@ from coproduction_course.checklist import (
     score,
     to_markdown,
 )
-from coproduction_course.content import DATA_DIR, SCHEMA_FOR_FILE, ContentError, load_file
+from coproduction_course.content import DATA_DIR, SCHEMA_FOR_FILE, ContentError
 
 CHAPTER_ANCHORS = {
     "resistance": "chapters/05-critiques.html#barrier-resistance",

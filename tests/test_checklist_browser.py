@@ -10,10 +10,10 @@ import random
 import re
 from pathlib import Path
 
-import pytest
 
 from coproduction_course.checklist import BarrierChecklist, load_content, score, to_markdown
 from coproduction_course.content import ui_text
+from conftest import load_page, reload_page
 
 PAGE = "chapters/barrier-checklist.html"
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
@@ -26,7 +26,7 @@ PRINCIPLES = load_content("principles")
 
 
 def open_checklist(page, site_url):
-    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{PAGE}")
     page.wait_for_function("document.querySelectorAll('.cwc').length >= 3", timeout=15000)
     return page.locator(".cwc")
 
@@ -192,7 +192,7 @@ def test_reset_asks_first(page, site_url):
     assert widget.locator("textarea").first.input_value() == ""
     assert widget.locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     widget = open_checklist(page, site_url).nth(0)
     assert widget.locator('input[data-value=""]:checked').count() == N_BARRIER_INDICATORS
 
@@ -205,7 +205,7 @@ def test_answers_survive_reload(page, site_url):
     rate(widget, "con-jargon", "0")
     widget.locator('textarea[data-note="procedure"]').fill("line one\nline two")
     before = js_scores(widget, BARRIERS)
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     widget = open_checklist(page, site_url).nth(0)
     assert widget.locator('input[data-role="initiative"]').input_value() == "Forum 🌱 מנהלים"
     assert widget.locator('fieldset[data-indicator="res-same-routines"] input[data-value="2"]').is_checked()
@@ -284,7 +284,7 @@ def test_export_downloads_what_was_entered(page, site_url):
     links = re.findall(r"\]\(([^)]+)\)", text)
     assert links and all(link.startswith(f"{site_url}/chapters/") for link in links), links
     assert json.loads(download_text(page, widget, "json")[1])["student"] == "Candidate 4711"
-    page.reload(wait_until="networkidle")  # kept with the answers in this browser
+    reload_page(page)  # kept with the answers in this browser
     widget = open_checklist(page, site_url).nth(0)
     assert widget.locator('input[data-role="student"]').input_value() == "Candidate 4711"
 
@@ -301,7 +301,7 @@ def test_typed_markup_stays_inert_and_is_shown_as_text(page, site_url):
     widget.locator('textarea[data-note="resistance"]').fill(HOSTILE)
     shown = widget.locator('[data-role="initiative-shown"]')
     assert shown.inner_text() == HOSTILE
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     widget = open_checklist(page, site_url).nth(0)
     page.wait_for_timeout(300)
     assert widget.locator('[data-role="initiative-shown"]').inner_text() == HOSTILE
@@ -372,7 +372,7 @@ def test_corrupt_saved_answers_are_ignored_with_a_message(page, site_url):
     for bad in ("{not json", json.dumps([1, 2]), json.dumps({"version": 1, "initiative": 3, "ratings": {}, "notes": {}}),
                 json.dumps({"version": 1, "initiative": "", "ratings": {"res-short-term": 7}, "notes": {}})):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, bad])
-        page.reload(wait_until="networkidle")
+        reload_page(page)
         widget = open_checklist(page, site_url).nth(0)
         notice = widget.locator(".cw-notice").first
         assert notice.is_visible(), bad
@@ -388,7 +388,7 @@ def test_a_100000_character_note_survives_reload(page, site_url):
     note = (unit * (100_000 // len(unit) + 1))[:100_000]
     assert len(note) == 100_000
     widget.locator('textarea[data-note="conformity"]').fill(note)
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     widget = open_checklist(page, site_url).nth(0)
     assert widget.locator('textarea[data-note="conformity"]').input_value() == note
     box = widget.locator('textarea[data-note="conformity"]').bounding_box()
@@ -409,7 +409,7 @@ def test_fits_a_375px_phone(phone_page, site_url):
     assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
     width = widget.evaluate("el => el.getBoundingClientRect().right")
     assert width <= 375
-    phone_page.reload(wait_until="networkidle")
+    reload_page(phone_page)
     open_checklist(phone_page, site_url)
     assert phone_page.evaluate("document.scrollingElement.scrollWidth") <= 375
 

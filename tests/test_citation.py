@@ -18,11 +18,13 @@ def cffconvert() -> Path:
     """cffconvert in its own virtualenv (its jsonschema<4 clashes with the course's pin)."""
     exe = VENV / "bin" / "cffconvert"
     stamp = VENV / ".installed"
-    want = (ROOT / "requirements-cff.txt").read_text(encoding="utf-8")
+    # From the hashed lock (make lock writes it from requirements-cff.txt), as bootstrap.sh
+    # installs the course's own packages: pip refuses any file whose hash differs.
+    want = (ROOT / "requirements-cff.lock").read_text(encoding="utf-8")
     if not exe.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != want:
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", "-r",
-                        str(ROOT / "requirements-cff.txt")], check=True)
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
+        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
+                        "--require-hashes", "-r", str(ROOT / "requirements-cff.lock")], check=True)
         stamp.write_text(want, encoding="utf-8")
     return exe
 

@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import nbformat
@@ -96,7 +95,20 @@ def test_cell_does_nothing_when_the_package_is_installed(tmp_path):
 def test_cell_installs_the_package_when_it_is_missing(tmp_path):
     proc, calls = run_cell(colab_install_cell.cell_source(REQUIREMENT), tmp_path, blocked=True)
     assert proc.returncode == 0, proc.stderr
-    assert calls == [["install", "--quiet", REQUIREMENT]]
+    assert calls == [["install", "--quiet", REQUIREMENT,
+                      *colab_install_cell.pinned_dependencies()]]
+
+
+def test_the_install_cell_pins_every_dependency_at_the_course_version():
+    """Colab gets the versions the notebooks were executed with (requirements.txt), not the newest."""
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    pins = colab_install_cell.pinned_dependencies()
+    assert [p.split("==")[0].lower() for p in pins] == [d.lower() for d in deps]
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert all(pin in requirements for pin in pins), pins
+    assert all(f'"{pin}"' in colab_install_cell.cell_source(REQUIREMENT) for pin in pins)
 
 
 def test_a_failed_install_stops_the_notebook(tmp_path):

@@ -70,3 +70,19 @@ def test_the_server_serves_a_built_site(site: Path):
 def test_serving_a_folder_that_holds_no_build_says_so(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="build it first"):
         make_server(tmp_path)
+
+
+def test_a_busy_port_fails_at_once_naming_the_port(tmp_path: Path):
+    """`make serve` checks the port before it builds: no build, a message naming the port."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        cmd = [sys.executable, "-m", "course_tools", "serve", "student", "--output", str(tmp_path), "--port", str(port)]
+        try:
+            result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"a busy port {port} was not refused within a minute (a build started?)")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"port {port} is busy" in result.stderr and f"PORT={port + 1}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "_build").exists()

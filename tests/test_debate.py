@@ -18,7 +18,6 @@ from coproduction_course.debate import (
     format_motions,
     load_motions,
     mulberry32,
-    parse_class_list,
     shuffle,
 )
 
@@ -359,8 +358,3 @@ def test_golden_groups_with_numbers_and_names():
         groups = assign_groups(case["students"], case["groups"], case["seed"])
         assert groups == case["assigned"]
         assert format_groups(groups, case["names"], by_choice=case.get("by_choice", False)) == case["text"]
-
-
-def test_golden_class_lists():
-    for case in GOLDEN["class_lists"]:
-        assert parse_class_list(case["text"]) == case["names"]

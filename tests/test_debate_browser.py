@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from coproduction_course.debate import DebatePrompts, format_groups
+from conftest import load_page, reload_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "chapters/debate-prompts.html"
@@ -23,7 +24,7 @@ INERT = '<img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</s
 
 
 def open_widget(page, site_url):
-    page.goto(f"{site_url}/{PAGE}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{PAGE}")
     page.wait_for_selector(f"{W} .cw-motion-title")
     return page.locator(W)
 
@@ -224,7 +225,7 @@ def test_argument_survives_reload_per_motion(page, site_url):
     page.select_option(f"{W} .cw-motion-select", "hell-raising")
     assert page.input_value(f"{W} .cw-argument") == ""
     page.fill(f"{W} .cw-argument", "A second argument.")
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(f"{W} .cw-motion-title")
     assert motion_id(page) == "hell-raising"  # the chosen motion is remembered too
     assert "restored" in page.inner_text(f"{W} .cw-save-note")
@@ -272,7 +273,7 @@ def test_export_downloads_the_typed_text(page, site_url):
 def test_typed_html_stays_inert(page, site_url):
     open_widget(page, site_url)
     page.fill(f"{W} .cw-argument", INERT)
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(f"{W} .cw-motion-title")
     assert page.input_value(f"{W} .cw-argument") == INERT
     assert page.evaluate("() => window.__pwned") is None
@@ -291,7 +292,7 @@ def test_100000_characters_emoji_and_rtl_survive_reload(page, site_url):
     long_text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
     page.fill(f"{W} .cw-argument", long_text)
     assert "100000 characters" in page.inner_text(f"{W} .cw-count")
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(f"{W} .cw-motion-title")
     assert page.input_value(f"{W} .cw-argument") == long_text
     assert page.get_attribute(f"{W} .cw-argument", "dir") == "auto"
@@ -314,7 +315,7 @@ def test_clear_asks_first_inline(page, site_url):
     page.click(f"{W} .cw-clear-yes")
     assert page.input_value(f"{W} .cw-argument") == ""
     assert "cleared" in page.inner_text(f"{W} [role=status]")
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(f"{W} .cw-motion-title")
     assert page.input_value(f"{W} .cw-argument") == ""
     assert dialogs == []  # no window.confirm
@@ -432,7 +433,7 @@ def test_a_pasted_class_list_gives_named_groups_matching_python(page, site_url):
     assert "Ana" in " ".join(group_lines(page))
     assert page.input_value(f"{W} .cw-students") == "7"  # the number follows the list
     # The same draw number gives the same named groups after a reload (the list stays on this device).
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(f"{W} .cw-groups li")
     assert group_lines(page) == expected
     assert page.input_value(f"{W} .cw-names").splitlines()[:7] == CLASS

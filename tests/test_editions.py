@@ -9,29 +9,23 @@ in the tutor edition, which shows that the search itself works.
 """
 from __future__ import annotations
 
-import functools
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import BUILD_PARENT, BuildResult, reported_build
+from conftest import BuildResult, shared_build
 from course_tools import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTOR = ROOT / "exercises" / "tutor"
 
 
-@functools.lru_cache(maxsize=None)
 def tutor_build() -> BuildResult:
-    """Build the tutor edition once per test process (shared with test_print.py)."""
-    output = Path(str(BUILD_PARENT) + "-tutor")
-    shutil.rmtree(output, ignore_errors=True)
-    return reported_build("tutor edition", lambda progress: editions.build_edition(
-        "tutor", output, echo=False, progress=progress))
+    """The tutor edition, built once per test run and shared by every worker (conftest)."""
+    return shared_build("tutor")
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urldefrag, urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,6 +22,7 @@ LOCKS = {
     "requirements.lock": ["requirements-setup.txt", "requirements.txt"],
     "requirements-pdf.lock": ["requirements-setup.txt", "requirements-pdf.txt"],
     "requirements-test.lock": ["requirements-setup.txt", "requirements-test.txt"],
+    "requirements-cff.lock": ["requirements-setup.txt", "requirements-cff.txt"],
 }
 ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)[^\n]*\\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n?)+)", re.M)
 
@@ -97,3 +98,20 @@ def test_pdf_lock_agrees_with_the_build_and_test_locks():
         differ = {n: (sorted(v), sorted(versions[n])) for n, v in pdf.items() if n in versions and versions[n] != v}
         assert differ == {}, f"run `make lock`: {other}: {differ}"
     assert "playwright" in pdf and "pikepdf" in pdf
+
+
+def test_binder_installs_the_test_lock_versions():
+    """binder/requirements.txt is constrained to the locked versions (binder/constraints.txt,
+    written by `make lock`), so Binder gets every package at the version the tests used."""
+    binder = (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8")
+    assert "-c constraints.txt" in binder.splitlines()
+    constraints = (ROOT / "binder" / "constraints.txt").read_text(encoding="utf-8")
+    pinned = defaultdict(set)
+    for line in constraints.splitlines():
+        match = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
+        if match:
+            pinned[normalise(match.group(1))].add(match.group(2))
+        else:
+            assert not line.strip() or line.startswith("#"), f"binder/constraints.txt: {line!r} is not a pin"
+    test = lock_versions((ROOT / "requirements-test.lock").read_text(encoding="utf-8"))
+    assert dict(pinned) == dict(test), "run `make lock`: binder/constraints.txt differs from requirements-test.lock"

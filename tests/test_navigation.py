@@ -15,6 +15,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import load_page
+
 CHAPTER = "chapters/01-what-is-co-production.html"
 OTHER_CHAPTER = re.compile(r"chapters/02-edgar-cahn\.html$")
 # Named by what they open; the themes' own titles are accepted too, so that these
@@ -68,7 +70,7 @@ def small_screen(request, browser, site_url):
 
 def test_menu_opens_navigates_and_closes_on_small_screens(small_screen, site_url):
     page, touch = small_screen, small_screen.touch
-    page.goto(f"{site_url}/{CHAPTER}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{CHAPTER}")
     menu = page.get_by_role("dialog")
     # The site navigation (it moves into the dialog when the menu opens).
     sidebar_link = page.locator("nav.bd-docs-nav").get_by_role("link", name=re.compile("Edgar Cahn")).first
@@ -104,7 +106,7 @@ def test_menu_opens_navigates_and_closes_on_small_screens(small_screen, site_url
 
 def test_on_this_page_opens_the_page_contents_on_small_screens(small_screen, site_url):
     page, touch = small_screen, small_screen.touch
-    page.goto(f"{site_url}/{CHAPTER}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{CHAPTER}")
     section_link = page.locator("#pst-page-toc-nav a").first
     section_name = section_link.text_content().strip()
     assert section_name
@@ -121,7 +123,7 @@ def test_on_this_page_opens_the_page_contents_on_small_screens(small_screen, sit
 
 def test_desktop_sidebar_toggle_collapses_and_restores_the_sidebar(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{site_url}/{CHAPTER}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{CHAPTER}")
     sidebar_link = page.locator("nav.bd-docs-nav").get_by_role("link", name=re.compile("Edgar Cahn")).first
     assert sidebar_link.is_visible()
     button = _visible_button(page, MENU_BUTTON)
@@ -141,7 +143,7 @@ def test_no_empty_top_bar_or_second_search_box(browser, site_url, width):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     pg = ctx.new_page()
     try:
-        pg.goto(f"{site_url}/{CHAPTER}", wait_until="networkidle")
+        load_page(pg, f"{site_url}/{CHAPTER}")
         header = pg.locator("#pst-header")
         height = header.evaluate("el => el.getBoundingClientRect().height") if header.count() else 0
         assert height == 0, f"an empty top bar {height:.0f} px high is drawn at {width} px"

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from conftest import executed_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("refresh_notebooks", ROOT / "scripts" / "refresh_notebooks.py")
@@ -37,8 +38,8 @@ def test_notebook_is_executed_and_current(path: Path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT).as_posix() for p in NOTEBOOKS])
 def test_executing_again_reproduces_the_committed_file(path: Path):
-    """No hidden nondeterminism: a second execution (nbval is the first) gives the
-    committed notebook byte for byte, widget state included."""
-    assert refresh_notebooks.executed_text(path) == path.read_text(encoding="utf-8"), (
+    """No hidden nondeterminism: executing again gives the committed notebook byte for
+    byte, widget state included. One execution per run, shared with nbval (conftest)."""
+    assert executed_notebook(path) == path.read_text(encoding="utf-8"), (
         f"{path.name} changes when executed again: seed the randomness, or run `make refresh` if it is stale"
     )

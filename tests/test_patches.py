@@ -115,18 +115,22 @@ def test_webpack_macros_of_the_pinned_theme_still_load_fontawesome(warnings):
     assert warnings() == ""
 
 
+# The fixes run for the site's html builder (an EPUB build skips them).
+HTML_APP = SimpleNamespace(builder=SimpleNamespace(name="html"))
+
+
 def test_sidebar_toggle_names_warn_when_the_sidebar_has_no_toggles(warnings):
     # The theme draws its expandable entries some other way than li > details > summary.
     html = '<ul><li class="has-children"><a href="x.html">X</a><div><details><summary></summary></details></div></li></ul>'
     context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup(html, "html.parser")}
-    course_build._accessibility_fixes(None, "intro", "page.html", context, None)
+    course_build._accessibility_fixes(HTML_APP, "intro", "page.html", context, None)
     context["generate_toctree_html"]("sidebar")
     assert "'name sidebar toggles'" in warnings()
 
 
 def test_a_sidebar_without_sub_pages_needs_no_names(warnings):
     context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup("<ul><li>x</li></ul>", "html.parser")}
-    course_build._accessibility_fixes(None, "intro", "page.html", context, None)
+    course_build._accessibility_fixes(HTML_APP, "intro", "page.html", context, None)
     context["generate_toctree_html"]("sidebar")
     assert warnings() == ""
 
@@ -134,7 +138,7 @@ def test_a_sidebar_without_sub_pages_needs_no_names(warnings):
 def test_sidebar_toggles_are_named(warnings):
     html = '<ul><li class="has-children"><a href="x.html">Exercises</a><details><summary></summary></details></li></ul>'
     context = {"generate_toctree_html": lambda kind, *a, **k: BeautifulSoup(html, "html.parser")}
-    course_build._accessibility_fixes(None, "intro", "page.html", context, None)
+    course_build._accessibility_fixes(HTML_APP, "intro", "page.html", context, None)
     soup = context["generate_toctree_html"]("sidebar")
     assert soup.select_one("summary").get_text() == "Sub-pages of Exercises"
     assert warnings() == ""

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import os
 import re
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BUILD_PARENT
+from conftest import BUILD_PARENT, SharedOutput
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -36,16 +34,12 @@ _spec.loader.exec_module(editions_check)
 PDF_DIR = Path(str(BUILD_PARENT) + "-pdf")
 
 
-@functools.lru_cache(maxsize=None)
-def _started() -> dict[str, subprocess.Popen]:
-    """Start both editions' PDF builds at once: on two cores that halves the wait."""
-    return {
-        edition: subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
-        )
-        for edition in ("student", "tutor")
-    }
+# Both editions' PDF builds start at once (on two cores that halves the wait), once
+# per test run across xdist workers (conftest.SharedOutput).
+PDF_BUILDS = SharedOutput(PDF_DIR, {
+    edition: [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)]
+    for edition in ("student", "tutor")
+})
 
 
 # COURSE_TEST_PDFS=DIR checks the PDFs already in DIR (e.g. `make pdf`'s _build/pdf)
@@ -60,10 +54,9 @@ def built_pdf(edition: str) -> Path:
         if not target.exists():
             pytest.fail(f"COURSE_TEST_PDFS is set but {target} does not exist")
         return target
-    proc = _started()[edition]
-    log, _ = proc.communicate()
+    returncode, log = PDF_BUILDS.result(edition)
     target = PDF_DIR / pdf_name(edition)
-    if proc.returncode != 0 or not target.exists():
+    if returncode != 0 or not target.exists():
         pytest.fail(f"make pdf failed for the {edition} edition:\n" + (log or "")[-4000:])
     return target
 

@@ -19,7 +19,7 @@ import threading
 import pypdf
 import pytest
 
-from conftest import ROOT, _QuietHandler
+from conftest import ROOT, _QuietHandler, load_page
 from test_editions import tutor_build
 
 HIDDEN_IN_PRINT = [
@@ -88,7 +88,7 @@ HANDOUTS = sorted(int(p.name[2:4]) for p in (ROOT / "exercises" / "tutor").glob(
 @pytest.mark.parametrize("n", HANDOUTS)
 def test_seminar_handout_prints_on_one_a4_page(context, tutor_url, n):
     page = context.new_page()
-    page.goto(f"{tutor_url}/exercises/tutor/ch{n:02d}-handout.html", wait_until="networkidle")
+    load_page(page, f"{tutor_url}/exercises/tutor/ch{n:02d}-handout.html")
     page.emulate_media(media="print")
     for selector in HIDDEN_IN_PRINT:
         assert visible(page, selector) == [], f"{selector} shows when printing"
@@ -110,7 +110,7 @@ LARGE_PRINT_MIN_PT = 16  # large print: no less than 16 pt, preferably 18 (see p
 def test_large_print_handout(context, tutor_url, n):
     """The handout's "large print" link prints every prompt and the notes at 18 pt."""
     page = context.new_page()
-    page.goto(f"{tutor_url}/exercises/tutor/ch{n:02d}-handout.html", wait_until="networkidle")
+    load_page(page, f"{tutor_url}/exercises/tutor/ch{n:02d}-handout.html")
     link = page.locator(".handout-size a", has_text="large print")
     assert link.count() == 1, "the handout offers no large-print version"
     link.click()
@@ -138,7 +138,7 @@ def test_large_print_handout(context, tutor_url, n):
 def test_standard_handout_text_is_smaller_than_large_print(context, tutor_url):
     """The size choice changes the print: the standard handout stays at 11 pt."""
     page = context.new_page()
-    page.goto(f"{tutor_url}/exercises/tutor/ch05-handout.html", wait_until="networkidle")
+    load_page(page, f"{tutor_url}/exercises/tutor/ch05-handout.html")
     page.emulate_media(media="print")
     body = [size for size, text in pdf_text_sizes(page.pdf(format="A4")) if len(text) > 12]
     assert max(body) < LARGE_PRINT_MIN_PT or sorted(body)[len(body) // 2] < LARGE_PRINT_MIN_PT
@@ -148,7 +148,7 @@ def test_standard_handout_text_is_smaller_than_large_print(context, tutor_url):
 @pytest.mark.parametrize("n", [1, 5])
 def test_seminar_plan_prints_without_a_stray_contents_heading(context, tutor_url, n):
     page = context.new_page()
-    page.goto(f"{tutor_url}/exercises/tutor/ch{n:02d}-seminar.html", wait_until="networkidle")
+    load_page(page, f"{tutor_url}/exercises/tutor/ch{n:02d}-seminar.html")
     page.emulate_media(media="print")
     headings = page.eval_on_selector_all(
         "h1, h2, h3, h4, p.rubric",
@@ -167,7 +167,7 @@ def test_seminar_plan_prints_without_a_stray_contents_heading(context, tutor_url
 
 
 def test_checklist_page_prints_without_site_furniture(page, site_url):
-    page.goto(f"{site_url}/chapters/barrier-checklist.html", wait_until="networkidle")
+    load_page(page, f"{site_url}/chapters/barrier-checklist.html")
     page.emulate_media(media="print")
     for selector in HIDDEN_IN_PRINT:
         assert visible(page, selector) == [], f"{selector} shows when printing the checklist"
@@ -175,7 +175,7 @@ def test_checklist_page_prints_without_site_furniture(page, site_url):
 
 
 def test_exercise_page_prints_without_buttons(page, site_url):
-    page.goto(f"{site_url}/exercises/ch05-exercises.html", wait_until="networkidle")
+    load_page(page, f"{site_url}/exercises/ch05-exercises.html")
     page.wait_for_selector(".sc fieldset")
     page.emulate_media(media="print")
     assert visible(page, "button") == []

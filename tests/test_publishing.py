@@ -12,7 +12,6 @@ notebook, so the launch buttons have a page to appear on.
 """
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sys

@@ -10,9 +10,10 @@ and the build, run as ``make build`` runs it (``-W -n --keep-going``), must fail
 with a message that names the file and the problem.
 
 Not here: nothing is fetched from the internet, and nbval is not run twice in a
-row. ``make test`` (what CI runs, through .ci/run) runs nbval once over every
-notebook: it re-executes each one and compares the outputs with the committed ones;
-tests/test_notebooks_fresh.py checks that no committed notebook is stale.
+row. ``make test`` (what CI runs, through .ci/run) executes every notebook once:
+nbval compares that execution's outputs with the committed ones, cell by cell, and
+tests/test_notebooks_fresh.py checks that it reproduces the committed file and that no
+committed notebook is stale (the shared run: tests/conftest.py, executed_notebook).
 """
 from __future__ import annotations
 

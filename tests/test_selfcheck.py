@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import nbformat
@@ -41,7 +39,7 @@ def test_correct_answer_is_not_always_in_the_same_place():
 
 def test_each_question_links_to_a_section_that_the_chapter_defines_or_its_heading():
     """Anchors are either agreed labels `(label)=` or heading ids; the browser test checks them on the site."""
-    for n, check in load_selfchecks().items():
+    for _n, check in load_selfchecks().items():
         for q in check["questions"]:
             href = q["link"]["href"]
             page, _, anchor = href.partition("#")

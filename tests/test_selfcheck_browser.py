@@ -8,15 +8,16 @@ from urllib.parse import urlparse
 import pytest
 
 from coproduction_course.selfcheck import load_selfchecks
+from conftest import load_page, reload_page
 
 CHECKS = load_selfchecks()
 
 
 def _open(page, site_url, n=5):
-    page.goto(f"{site_url}/exercises/ch{n:02d}-exercises.html", wait_until="networkidle")
+    load_page(page, f"{site_url}/exercises/ch{n:02d}-exercises.html")
     page.wait_for_selector(".sc fieldset")
     page.evaluate("localStorage.clear()")
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(".sc fieldset")
 
 
@@ -101,7 +102,7 @@ def test_choices_survive_a_reload_and_can_be_cleared(page, site_url):
     fieldset = page.locator(f'.sc fieldset[data-question="{q["id"]}"]')
     fieldset.locator("label").nth(_right_index(q)).click()
     fieldset.get_by_role("button", name="Check my answer").click()
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(".sc fieldset")
     fieldset = page.locator(f'.sc fieldset[data-question="{q["id"]}"]')
     assert fieldset.locator('input[type="radio"]').nth(_right_index(q)).is_checked()
@@ -109,7 +110,7 @@ def test_choices_survive_a_reload_and_can_be_cleared(page, site_url):
     page.get_by_role("button", name="Clear my answers").click()
     assert fieldset.locator(".sc-feedback").is_hidden()
     assert page.locator('.sc [role="status"]').inner_text() == "Answers cleared."
-    page.reload(wait_until="networkidle")
+    reload_page(page)
     page.wait_for_selector(".sc fieldset")
     assert page.locator('.sc input[type="radio"]:checked').count() == 0
 
@@ -127,7 +128,7 @@ def test_radios_are_labelled_for_screen_readers(page, site_url):
 
 
 def test_fits_a_phone_without_horizontal_scroll(phone_page, site_url):
-    phone_page.goto(f"{site_url}/exercises/ch03-exercises.html", wait_until="networkidle")
+    load_page(phone_page, f"{site_url}/exercises/ch03-exercises.html")
     phone_page.wait_for_selector(".sc fieldset")
     phone_page.locator(".sc fieldset").first.locator("label").first.click()
     phone_page.locator(".sc fieldset").first.get_by_role("button", name="Check my answer").click()
@@ -138,7 +139,7 @@ def test_fits_a_phone_without_horizontal_scroll(phone_page, site_url):
 
 
 def test_case_studies_page_draws_a_checklist_per_case(page, site_url):
-    page.goto(f"{site_url}/exercises/case-studies.html", wait_until="networkidle")
+    load_page(page, f"{site_url}/exercises/case-studies.html")
     page.wait_for_function("document.querySelectorAll('.course-widget').length >= 6")
     assert page.locator(".widget-host-error").count() == 0
     assert page.script_errors == []

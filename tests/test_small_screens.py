@@ -34,11 +34,10 @@ import html
 import re
 from pathlib import Path
 
-import pytest
 
 from test_accessibility import ARTICLE, same_as_student, site_pages
 from test_reflow import CHECKED, OVERFLOWS
-from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401 (a fixture)
+from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401,F811 (a fixture)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PHONE_320 = dict(viewport={"width": 320, "height": 640}, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -100,7 +99,7 @@ def table_headers_in_tree(page) -> list[str]:
     role = lambda n: (n.get("role") or {}).get("value")  # noqa: E731
     found = []
     ax_tables = [n for n in nodes if role(n) == "table" and not n.get("ignored")]
-    for n, table in enumerate(ax_tables):
+    for _n, table in enumerate(ax_tables):
         headers, stack = 0, list(table.get("childIds", []))
         while stack:
             child = by_id.get(stack.pop())
@@ -168,7 +167,7 @@ def test_student_edition_at_320px(browser, site):
     assert problems == [], f"{len(problems)} problem(s) on a small screen:\n" + "\n".join(problems[:60])
 
 
-def test_tutor_edition_at_320px(browser, site, tutor_site):
+def test_tutor_edition_at_320px(browser, site, tutor_site):  # noqa: F811 (the fixture imported above)
     tutor = tutor_site
     problems = small_screen_matrix(browser, tutor, _pages(tutor, same_as_student(site, tutor)))
     assert problems == [], f"{len(problems)} problem(s) on a small screen:\n" + "\n".join(problems[:60])

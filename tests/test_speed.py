@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_for_widgets
+
 HEAD = re.compile(r"<head>(.*?)</head>", re.S)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -109,7 +111,8 @@ def test_widget_pages_do_not_jump_when_widgets_draw(site, site_url, browser, wid
         for rel in pages(site):
             if f'type="{WIDGET_VIEW}"' not in (site / rel).read_text(encoding="utf-8"):
                 continue
-            page.goto(f"{site_url}/{rel}", wait_until="networkidle")
+            page.goto(f"{site_url}/{rel}", wait_until="load")
+            wait_for_widgets(page, scroll=False)  # never scrolls: that would change the shifts measured
             page.wait_for_timeout(500)
             shifts[rel] = page.evaluate(SHIFTS)
     finally:

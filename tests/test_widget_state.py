@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import load_page
+
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("course_widget_state", ROOT / "_ext" / "course_widget_state.py")
 course_widget_state = importlib.util.module_from_spec(_spec)
@@ -127,7 +129,7 @@ def test_page_with_a_checklist_per_case_draws_all_of_them(site_url, page):
     from coproduction_course.selfcheck import load_cases
 
     cases = len(load_cases())
-    page.goto(f"{site_url}/exercises/case-studies.html", wait_until="networkidle")
+    load_page(page, f"{site_url}/exercises/case-studies.html")
     widgets = page.locator(".course-widget")
     assert widgets.count() == cases
     for i in range(cases):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import load_page
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
@@ -43,7 +45,7 @@ CONTRAST_JS = """
 
 
 def open_page(page, site_url, selector, theme):
-    page.goto(f"{site_url}/{PAGES[selector]}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{PAGES[selector]}")
     page.wait_for_selector(selector)
     page.evaluate("(t) => document.documentElement.setAttribute('data-theme', t)", theme)
 
@@ -115,7 +117,7 @@ def axe(page, rules):
 
 @pytest.mark.parametrize("path", ["exercises/case-studies.html", "chapters/barrier-checklist.html", "chapters/debate-prompts.html"])
 def test_repeated_widgets_have_unique_landmarks_and_no_prohibited_aria(page, site_url, path):
-    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    load_page(page, f"{site_url}/{path}")
     page.wait_for_selector(".cw-widget")
     assert axe(page, ["landmark-unique", "aria-prohibited-attr", "aria-allowed-attr"]) == []
     names = page.locator("section.cw-widget").evaluate_all("(els) => els.map((e) => e.getAttribute('aria-label'))")

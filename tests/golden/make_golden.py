@@ -53,7 +53,49 @@ def checklist_cases() -> dict:
             "markdown": to_markdown(content, shared, initiative, ratings, notes, root, student),
             "json": as_dict(content, "barriers", initiative, ratings, notes, student),
         })
+    cases += checklist_edge_cases(content, shared, ids)
     return {"content": content, "shared": shared, "course": course_title(), "cases": cases}
+
+
+def ratings_at(ids: list[str], percent: int) -> dict[str, int]:
+    """The fewest ratings (of ids, in order) whose overall percent is exactly ``percent``:
+    floor(100 * score / (2 * rated)) == percent, score made of 2s, then a 1, then 0s."""
+    for rated in range(1, len(ids) + 1):
+        for total in range(2 * rated + 1):
+            if (100 * total) // (2 * rated) == percent:
+                values = [2] * (total // 2) + [1] * (total % 2)
+                values += [0] * (rated - len(values))
+                return dict(zip(ids, values))
+    raise ValueError(f"no set of {len(ids)} ratings gives {percent}%")
+
+
+def checklist_edge_cases(content: dict, shared: dict, ids: list[str]) -> list[dict]:
+    """Band boundaries (every band's up_to, and one above it) overall and within a group,
+    and names and notes beyond ASCII (accents, Welsh, Irish, CJK, an emoji, a no-break
+    space and a byte-order mark around a name, which both sides trim alike)."""
+    first = [i["id"] for i in content["groups"][0]["indicators"]]
+    notes_all = {g["id"]: f"Gwelwyd yn y cyfarfod – “dim newid” ({g['short']}) 🌱" for g in content["groups"]}
+    edge = []
+    for band in content["bands"]:
+        for percent in sorted({band["up_to"], min(band["up_to"] + 1, 100)}):
+            edge.append((f"overall exactly {percent}%", "Forum", ratings_at(ids, percent), notes_all, None, ""))
+    edge += [
+        ("group at 33%: 2, 0, 0", "Grŵp", dict(zip(first, [2, 0, 0])), {}, None, ""),
+        ("group at 66%: 2, 2, 0", "Grŵp", dict(zip(first, [2, 2, 0])), {}, ROOT_URL, ""),
+        ("group at 0% and 100%", "", {**dict(zip(first, [0, 0])), ids[-1]: 2}, {}, None, ""),
+        ("names beyond ASCII", "  Grŵp Cymorth Cymheiriaid — Zoë’s forum 🌱 山田  ", {ids[0]: 1, ids[1]: 2},
+         {content["groups"][0]["id"]: "Siân said: “ní hea”.\n\n第二段落 — ok"}, ROOT_URL, "\u00a0Siân Ní Bhriain\u3000"),
+        ("a name with a byte-order mark", "\ufeffÉire forum", {ids[0]: 0}, {}, None, "\ufeffZoë Ōkafor "),
+    ]
+    cases = []
+    for name, initiative, ratings, notes, root, student in edge:
+        cases.append({
+            "name": name, "root": root, "initiative": initiative, "ratings": ratings, "notes": notes,
+            "scores": score(content, ratings, notes), "student": student,
+            "markdown": to_markdown(content, shared, initiative, ratings, notes, root, student),
+            "json": as_dict(content, "barriers", initiative, ratings, notes, student),
+        })
+    return cases
 
 
 def debate_cases() -> dict:
@@ -75,8 +117,27 @@ def debate_cases() -> dict:
         assigned = debate.assign_groups(n, g, seed)
         groups.append({"seed": seed, "students": n, "groups": g, "names": names[:n] if with_names else None, "by_choice": True,
                        "assigned": assigned, "text": debate.format_groups(assigned, names[:n] if with_names else None, by_choice=True)})
-    pastes = ["Ana\nBen\n\n  Chidi  \n", "Ana, Ben;Chidi\tDilys", "", "\n\n", "A  very   spaced    name\n" + "x" * 100]
-    class_lists = [{"text": t, "names": debate.parse_class_list(t)} for t in pastes]
+    wide = ["Siân", "Zoë Ōkafor", "山田 太郎", "Ana María 🌱", "Ní Bhriain"]  # names beyond ASCII
+    assigned = debate.assign_groups(len(wide), 2, 2026)
+    groups.append({"seed": 2026, "students": len(wide), "groups": 2, "names": wide,
+                   "assigned": assigned, "text": debate.format_groups(assigned, wide)})
+    # Class lists are read only on the page (static/src/debate/names.js): no Python twin,
+    # so the expected names are written here by hand. One name per line, or separated by
+    # commas, semicolons or tabs; spaces (any Unicode space, a byte-order mark too) are
+    # squeezed and trimmed; a name keeps at most 80 characters (code points).
+    class_lists = [
+        {"text": "Ana\nBen\n\n  Chidi  \n", "names": ["Ana", "Ben", "Chidi"]},
+        {"text": "Ana, Ben;Chidi\tDilys", "names": ["Ana", "Ben", "Chidi", "Dilys"]},
+        {"text": "", "names": []},
+        {"text": "\n\n", "names": []},
+        {"text": "A  very   spaced    name\n" + "x" * 100, "names": ["A very spaced name", "x" * 80]},
+        # beyond ASCII: accents, Welsh, CJK, a no-break space inside a name, a byte-order
+        # mark before one (a list saved from a spreadsheet), and a name of 81 emoji
+        {"text": "\ufeffSiân\r\nZoë, Chidi Ọkafor;Anaïs\t山田 太郎\nAna\u00a0María  Ní   Bhriain\n" + "🌱" * 81,
+         "names": ["Siân", "Zoë", "Chidi Ọkafor", "Anaïs", "山田 太郎", "Ana María Ní Bhriain", "🌱" * 80]},
+        {"text": "\u3000Ōkafor\u2003Ngozi\u00a0", "names": ["Ōkafor Ngozi"]},
+        {"text": "\n".join(f"Person {k}" for k in range(1, 203)), "names": [f"Person {k}" for k in range(1, 201)]},
+    ]
     return {"ui": ui, "ids": ids, "random": randoms, "groups": groups, "class_lists": class_lists}
 
 

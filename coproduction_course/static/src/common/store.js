@@ -70,7 +70,7 @@ export function setAside(area, key, raw) {
 export function createStore(format) {
   const unsafe = new Set(); // keys whose unreadable entry could not be set aside
   function corrupt(area, key, raw) {
-    let kept = false;
+    let kept;
     try {
       kept = setAside(area, key, raw);
     } catch (err) {
@@ -82,14 +82,14 @@ export function createStore(format) {
   return {
     load(model, context) {
       const area = storage();
-      let raw = null;
+      let raw;
       try {
         raw = area ? area.getItem(storageKey(model)) : null;
       } catch (err) {
         raw = null;
       }
       if (raw === null) return { status: "none", value: null };
-      let parsed = null;
+      let parsed;
       try {
         parsed = JSON.parse(raw);
       } catch (err) {
