@@ -79,13 +79,16 @@ def add_static(app: Sphinx, config) -> None:
 
 
 def add_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
+    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
         app.add_js_file(JS, defer="defer")
         app.add_css_file(CSS)
 
 
 def add_form(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or app.builder.name == "singlehtml" or "body" not in context:
+    # Not in the printed book (singlehtml, for the PDF) or the EPUB: a form that keeps
+    # what is typed in browser storage cannot work on paper or in an e-book reader.
+    if (app.builder.format != "html" or app.builder.name == "singlehtml" or app.builder.name.startswith("epub")
+            or "body" not in context):
         return
     if templatename != "page.html":
         return
