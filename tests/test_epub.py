@@ -19,7 +19,7 @@ import pytest
 from conftest import BUILD_PARENT, SharedOutput
 
 ROOT = Path(__file__).resolve().parent.parent
-from course_tools import epub  # noqa: E402
+from course_tools import editions, epub  # noqa: E402
 from course_tools.portable import build_date, edition_toc  # noqa: E402
 
 EPUB_DIR = Path(str(BUILD_PARENT) + "-epub")
@@ -81,17 +81,7 @@ def documents(edition: str) -> dict[str, str]:
 
 
 def _toc_files(edition: str) -> list[str]:
-    toc = edition_toc(edition)
-    files = [toc["root"]]
-
-    def add(items):
-        for item in items:
-            files.append(item["file"])
-            add(item.get("sections", []))
-
-    for part in toc["parts"]:
-        add(part["chapters"])
-    return files
+    return editions.toc_files(edition_toc(edition))
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -49,6 +49,28 @@ def test_pdfua_check_finds_no_error_and_no_undescribed_link(edition):
     assert problems == [], f"{len(problems)} findings, first: {problems[:8]}"
 
 
+def _pdfua_rules(path) -> set[str]:
+    from pdfua import validate
+
+    return {f.rule_id for f in validate(str(path)).findings}
+
+
+def test_pdfua_check_finds_a_broken_copy(tmp_path):
+    """Negative control: the student PDF with its XMP metadata and every link's
+    description removed must fail the same check (no PDF/UA identifier, undescribed links)."""
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(built_pdf("student")) as pdf:
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        for page in pdf.pages:
+            for annot in page.get("/Annots") or []:
+                if annot.get("/Subtype") == "/Link" and "/Contents" in annot:
+                    del annot["/Contents"]
+        pdf.save(broken)
+    rules = _pdfua_rules(broken)
+    assert {"UA-18-005", "UA-28-004"} <= rules, rules
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_xmp_metadata_identifies_pdf_ua_with_title_and_language(edition):
     ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
