@@ -44,8 +44,9 @@ def check_exercise_numbers_marker(env) -> bool:
     if exercise_pages and not exercises:
         warn_nothing_patched(
             "exercise numbers by chapter",
-            f"no {EXERCISE_FIGTYPE!r} numbers in env.toc_fignumbers, though {exercise_pages[0]} and others "
-            "hold exercises (has sphinx-exercise renamed its figure type, or Sphinx moved the numbers?)",
+            f"no {EXERCISE_FIGTYPE!r} numbers in env.toc_fignumbers, though {len(exercise_pages)} exercise "
+            f"page(s) such as {exercise_pages[0]} exist (has sphinx-exercise renamed its figure type, "
+            "or Sphinx moved the numbers?)",
         )
         return False
     if any(not isinstance(n, tuple) for found in exercises for n in found.values()):

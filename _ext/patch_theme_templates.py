@@ -70,7 +70,7 @@ def check_pinned_copy(pin: PinnedCopy, original: Path | None = None) -> bool:
     if found != pin.sha256:
         warn_upstream_changed(
             f"template copy {pin.copy}",
-            f"_templates/{pin.copy} is a copy of {pin.original} from another version than {where}'s "
+            f"_templates/{pin.copy} was copied from a {pin.original} other than {where}'s "
             f"(sha256 {found[:12]}, pinned {pin.sha256[:12]}). Re-copy the installed original, re-apply "
             f"the course's change ({pin.change}), then pin its sha256 in _ext/patch_theme_templates.py",
         )
