@@ -19,24 +19,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from coproduction_course.content import course_title, load, ui_text
+from course_tools.editions import toc_files
 from course_tools.portable import edition_toc
 
 NAME = "course-log-content.js"
 CHAPTER = re.compile(r"(?:^chapters/|/ch)(\d\d)-")
-
-
-def toc_docnames(edition: str) -> list[str]:
-    toc = edition_toc(edition)
-    names = [toc["root"]]
-
-    def add(items):
-        for item in items:
-            names.append(item["file"])
-            add(item.get("sections", []))
-
-    for part in toc["parts"]:
-        add(part["chapters"])
-    return names
 
 
 def pages(app: Sphinx, edition: str) -> dict:
@@ -48,7 +35,7 @@ def pages(app: Sphinx, edition: str) -> dict:
         if match:
             chapter_titles[match.group(1)] = titles[name]
     out = {}
-    for order, name in enumerate(n for n in toc_docnames(edition) + sorted(titles) if n in titles):
+    for order, name in enumerate(n for n in toc_files(edition_toc(edition)) + sorted(titles) if n in titles):
         if f"{name}.html" in out:
             continue
         match = CHAPTER.search(name)

@@ -18,7 +18,7 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   only set variables the deferred scripts read). On the search page its search
   scripts are deferred too, after the helpers they use (defer keeps document order).
 - ``print.css`` gets ``media="print"``, so it no longer blocks painting the screen.
-  sphinx-thebe's stylesheet is dropped with its scripts (``course_build``), and
+  sphinx-thebe's stylesheet is dropped with its scripts (``patch_thebe_removal``), and
   stylesheets for particular content (code highlighting, the copy button, toggles,
   exercises, notebook cells, sphinx-design) are linked only from pages that hold
   such content (``CSS_FOR_CONTENT``).
@@ -44,6 +44,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
+
+from course_speed_checks import may_drop
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent.parent / "_static"
@@ -140,9 +142,10 @@ def _assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
         kept = []
         for css in css_files:
             name = str(css.filename)
-            if "sphinx-thebe" in name:
-                continue  # the course has no live code (course_build drops thebe's scripts)
-            if not _page_needs(name, context.get("body") or ""):
+            # may_drop: only the stylesheets in course_speed_checks.MAY_DROP; others warn.
+            if "sphinx-thebe" in name and may_drop(name, pagename):
+                continue  # the course has no live code (patch_thebe_removal drops thebe's scripts)
+            if not _page_needs(name, context.get("body") or "") and may_drop(name, pagename):
                 continue  # nothing on this page uses it: one less stylesheet to wait for
             if name.split("?")[0].endswith("print.css"):
                 found_print = True
@@ -237,7 +240,7 @@ def _inline_css() -> str:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _set_defaults)
     app.connect("builder-inited", _patch_pages)
-    # After course_build's handlers and the theme's (priority 500).
+    # After the patch_* extensions' handlers and the theme's (priority 500).
     app.connect("html-page-context", _assets, priority=950)
     app.connect("html-page-context", _meta_description, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -13,7 +13,7 @@
 - Every image has a text alternative that says something (not a file name).
 
 Fix failures in the theme (``_templates/``, ``_static/course.css``,
-``_ext/course_build.py``, ``_ext/course_speed.py``) or in the widget's view, never by
+``_ext/patch_*.py``, ``_ext/course_speed.py``) or in the widget's view, never by
 relaxing this test. The WCAG 2.2 criteria axe cannot judge are in test_wcag22.py.
 """
 from __future__ import annotations
