@@ -37,7 +37,7 @@ The PDFs land in DIR (default ``_build/pdf``) as ``co-production-in-mental-healt
 whose pages then link to it.
 
 Printing is the slow part, so it is skipped when nothing it prints from has
-changed: each PDF has a stamp beside it (``<name>.stamp``), a hash of the single
+changed: each PDF has a stamp beside it (``<name>.pdf.stamp``), a hash of the single
 page and its files, the build date and this printing code. The single-page build
 itself is incremental (its generated toc and config are rewritten only when they
 change, as for the tutor edition). ``--force`` prints anyway.
@@ -106,6 +106,7 @@ span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top
 #course-contents li.depth-2 { padding-left: 1.5em; }
 #course-contents li.depth-3 { padding-left: 3em; }
 """
+
 
 def build_single_page(edition: str, output: Path) -> Path:
     """Build the edition with the singlehtml builder; return its index.html.
