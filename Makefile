@@ -1,6 +1,7 @@
 # The course's commands. `make serve` and `make test` are the two a new
 # contributor needs; each sets up what it needs first (scripts/bootstrap.sh).
-# Building and serving go through one module, course_tools (python -m course_tools).
+# Building, serving and every take-away output (pdf, epub, lms, offline) go through one
+# package, course_tools: python -m course_tools <command>. scripts/ holds developer tools.
 SHELL := /bin/bash
 PY := .venv/bin/python
 PORT ?= 8000
@@ -85,29 +86,32 @@ lock:
 	@echo "Wrote requirements.lock, requirements-pdf.lock, requirements-test.lock, requirements-cff.lock and binder/constraints.txt; commit them with requirements*.txt."
 
 ## Whole-course PDF per edition into _build/pdf; each site then rebuilt with a link to its PDF
+# Printing is skipped when the single page it prints from has not changed (a stamp beside
+# each PDF); the sites' rebuild is incremental (every page is rewritten only when its
+# edition's PDF first appears in the site: _ext/course_portable.py).
 pdf:
 	@scripts/bootstrap.sh pdf
-	@$(PY) scripts/pdf.py student tutor
+	@$(PY) -m course_tools pdf student tutor
 	@mkdir -p _build/html _build/tutor/_build/html
-	@cp _build/pdf/co-production-in-mental-health-student.pdf _build/html/
-	@cp _build/pdf/co-production-in-mental-health-tutor.pdf _build/tutor/_build/html/
-	@$(PY) -m course_tools build student --all
-	@$(PY) -m course_tools build tutor --all
+	@cp -p _build/pdf/co-production-in-mental-health-student.pdf _build/html/
+	@cp -p _build/pdf/co-production-in-mental-health-tutor.pdf _build/tutor/_build/html/
+	@$(PY) -m course_tools build student
+	@$(PY) -m course_tools build tutor
 
 ## LMS packages per edition (Common Cartridge 1.3 thin and full, SCORM 1.2) into _build/lms
 lms: build tutor
 	@scripts/bootstrap.sh lms
-	@$(PY) scripts/lms.py student --site _build/html
-	@$(PY) scripts/lms.py tutor --site _build/tutor/_build/html
+	@$(PY) -m course_tools lms student --site _build/html
+	@$(PY) -m course_tools lms tutor --site _build/tutor/_build/html
 
 ## EPUB 3 e-book per edition (widgets as printed forms) into _build/epub
 epub:
 	@scripts/bootstrap.sh build
-	@$(PY) -m course_tools.epub student tutor
+	@$(PY) -m course_tools epub student tutor
 
 ## The student site as one zip that works opened from disk, into _build/offline
 offline: build
-	@$(PY) scripts/offline.py
+	@$(PY) -m course_tools offline
 
 ## Build one commit twice (site, PDF, packages, offline zip) and compare bytes (slow; a bench figure)
 reproducible:

@@ -31,9 +31,9 @@ export default [
   {
     // Scripts a page loads as they are (no bundling): the widget host, the site's
     // navigation, the learning log, the offline copy and its service worker, and the
-    // SCORM packages' chapter script (scripts/lms.py).
+    // SCORM packages' chapter script (course_tools/lms_scorm_chapter.js).
     files: ["coproduction_course/static/widget-host.js", "_static/**/*.js", "_ext/review_static/**/*.js",
-            "scripts/**/*.js"],
+            "course_tools/**/*.js"],
     languageOptions: {
       ecmaVersion: 2022, sourceType: "script",
       globals: { ...globals.browser, ...globals.serviceworker },

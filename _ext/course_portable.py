@@ -7,7 +7,9 @@
 
 Every page ends with one short line: which edition this is, the build date, and,
 when the edition's PDF sits in the site (``make pdf`` copies it there before the
-site is built), a link to it. The date is ``SOURCE_DATE_EPOCH`` or the last
+site is built), a link to it. The PDF's arrival or removal is a change to every
+page: the build re-reads them all then (and only then), so ``make pdf`` rebuilds
+the site incrementally rather than with ``--all``. The date is ``SOURCE_DATE_EPOCH`` or the last
 commit's date (course_tools/portable.py), never the clock, so two builds of
 one commit give the same pages.
 """
@@ -34,10 +36,24 @@ def edition_line(app: Sphinx, pagename: str, pathto) -> str:
     edition = edition_of(app)
     parts = [f"{EDITION_LABELS[edition]}, built {build_date().date().isoformat()}."]
     pdf = pdf_name(edition)
-    if app.builder.name == "html" and (Path(app.outdir) / pdf).exists():
+    if pdf_in_site(app):
         href = html.escape(pathto(pdf, 1), quote=True)
         parts.append(f'<a href="{href}">The whole course as one PDF</a> (for print and offline reading).')
     return '<p class="course-edition">' + " ".join(parts) + "</p>"
+
+
+def pdf_in_site(app: Sphinx) -> bool:
+    return app.builder.name == "html" and (Path(app.outdir) / pdf_name(edition_of(app))).exists()
+
+
+def pages_to_relink(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Every page, when the PDF has appeared in the site or gone since the last build.
+
+    Sphinx knows nothing of the file, so without this an incremental build would
+    leave unchanged pages without the link (or with a dead one)."""
+    had_pdf = getattr(env, "course_pdf_in_site", False)  # an environment from before this hook: no link
+    env.course_pdf_in_site = pdf_in_site(app)
+    return sorted(env.found_docs) if env.course_pdf_in_site != had_pdf else []
 
 
 def add_edition_line(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -92,6 +108,7 @@ def write_offline_files(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_static)
     app.connect("builder-inited", add_scripts)
+    app.connect("env-get-outdated", pages_to_relink)
     app.connect("html-page-context", add_edition_line)
     app.connect("build-finished", write_offline_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -1,4 +1,4 @@
-"""The whole-course book ready to print to PDF (scripts/pdf.py) or to read as an
+"""The whole-course book ready to print to PDF (course_tools/pdf.py) or to read as an
 EPUB (course_tools/epub.py).
 
 Loaded only by those two, which build the book with Sphinx's ``singlehtml`` or
@@ -169,7 +169,7 @@ def _saved_models(app: Sphinx) -> dict[str, dict[str, Any]]:
 
 
 # The builders that make a printed or e-book edition: the single page the PDF is
-# printed from (scripts/pdf.py) and the EPUB (course_tools/epub.py).
+# printed from (course_tools/pdf.py) and the EPUB (course_tools/epub.py).
 PRINT_BUILDERS = ("singlehtml", "epub")
 
 

@@ -1,7 +1,8 @@
-"""python -m course_tools build|serve student|tutor  (see course_tools/__init__.py)."""
+"""python -m course_tools build|serve|pdf|epub|lms|offline ...  (see course_tools/__init__.py)."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -9,8 +10,23 @@ from course_tools.editions import EDITIONS, EditionError, build_edition, site_fo
 from course_tools.serve import port_problem, serve_forever
 
 
+# Each take-away output has one module with its own command line (its main(argv)).
+OUTPUTS = {
+    "pdf": "course_tools.pdf",
+    "epub": "course_tools.epub",
+    "lms": "course_tools.lms",
+    "offline": "course_tools.offline",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_tools", description="Build or serve an edition of the course.")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in OUTPUTS:
+        # Imported only when asked for: printing needs Playwright and pikepdf, serving does not.
+        return importlib.import_module(OUTPUTS[argv[0]]).main(argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="python -m course_tools", description="Build or serve an edition of the course.",
+        epilog=f"Take-away outputs: python -m course_tools {'|'.join(OUTPUTS)} --help")
     parser.add_argument("action", choices=["build", "serve"], help="serve builds first unless --no-build")
     parser.add_argument("edition", choices=EDITIONS, nargs="?", default="student")
     parser.add_argument("--output", type=Path, help="output folder (jupyter-book --path-output)")

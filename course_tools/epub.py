@@ -1,6 +1,6 @@
 """The course as an EPUB 3 e-book, one per edition (``make epub``).
 
-    python -m course_tools.epub student [tutor] [--output DIR]
+    python -m course_tools epub student [tutor] [--output DIR]
 
 An e-book reader gives what the site cannot: its own reflow, fonts and
 text-to-speech, offline, with no browser storage. So:
@@ -30,14 +30,13 @@ import subprocess
 import sys
 import tempfile
 import uuid
-import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import yaml
 
 from course_tools.build import ROOT, build_command
-from course_tools.portable import EDITION_LABELS, SLUG, build_date, print_edition_files
+from course_tools.portable import EDITION_LABELS, SLUG, build_date, print_edition_files, write_zip
 
 OPF_NS = "http://www.idpf.org/2007/opf"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -185,21 +184,8 @@ def pack(folder: Path, target: Path) -> Path:
     tree = ET.parse(folder / "content.opf")
     listed = {item.get("href") for item in tree.getroot().find(f"{{{OPF_NS}}}manifest")}
     names = sorted({"META-INF/container.xml", "content.opf"} | listed)
-    stamp = max(build_date().timetuple()[:6], (1980, 1, 1, 0, 0, 0))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".part")
-    with zipfile.ZipFile(tmp, "w") as archive:
-        info = zipfile.ZipInfo("mimetype", date_time=stamp)
-        info.compress_type = zipfile.ZIP_STORED
-        archive.writestr(info, b"application/epub+zip")
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, (folder / name).read_bytes(), compresslevel=9)
-    tmp.replace(target)
-    return target
+    return write_zip(target, {name: (folder / name).read_bytes() for name in names},
+                     stored_first=("mimetype", b"application/epub+zip"), compresslevel=9)
 
 
 def build_epub(edition: str, output: Path) -> Path:
@@ -212,7 +198,7 @@ def build_epub(edition: str, output: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_tools epub", description=__doc__.splitlines()[0])
     parser.add_argument("editions", nargs="+", choices=["student", "tutor"])
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "epub")
     args = parser.parse_args(argv)

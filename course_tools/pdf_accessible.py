@@ -1,4 +1,4 @@
-"""Finish a PDF that Chromium printed so PDF/UA checkers accept it (scripts/pdf.py).
+"""Finish a PDF that Chromium printed so PDF/UA checkers accept it (course_tools/pdf.py).
 
 Chromium's tagged PDF lacks four things a PDF/UA-1 checker asks for; this adds
 them with pikepdf, deterministically (same input bytes, same output bytes):

@@ -1,5 +1,6 @@
-"""What the portable outputs (PDF, LMS packages, offline zip) share: names, the
-edition labels, the published address and one build date.
+"""What the take-away outputs (PDF, EPUB, LMS packages, offline zip) share: names,
+the edition labels, the published address, one build date, the tables of contents,
+and the one deterministic zip writer with the site's files to put in it.
 
 The build date is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
 convention), else the date of the last commit, else 2026-01-01: never the clock,
@@ -11,6 +12,7 @@ import datetime as dt
 import json
 import os
 import subprocess
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -96,3 +98,44 @@ def print_edition_files(edition: str) -> tuple[dict, dict]:
     # The print extension adds the self-check answer key to the tutor book only.
     sphinx.setdefault("config", {})["course_edition"] = edition
     return toc, config
+
+
+# --- the site's files in a zip: one writer for the offline zip, the LMS packages and the EPUB
+
+# Files that only make sense at the site's own address: the service worker and its
+# list. Packages (offline zip, LMS) leave them out, so no worker registers there.
+SERVER_ONLY = {"course-sw.js", "offline-files.json"}
+
+
+def site_files(site: Path, prefix: str = "") -> dict[str, bytes]:
+    """The site's files for a package (never the service worker: see SERVER_ONLY)."""
+    out = {}
+    for path in sorted(site.rglob("*")):
+        if path.relative_to(site).as_posix() in SERVER_ONLY:
+            continue
+        if path.is_file() and not path.name.startswith(".") and "/.doctrees/" not in path.as_posix():
+            out[prefix + path.relative_to(site).as_posix()] = path.read_bytes()
+    return out
+
+
+def write_zip(target: Path, files: dict[str, bytes], *, stored_first: tuple[str, bytes] | None = None,
+              compresslevel: int | None = None) -> Path:
+    """Write files (archive path -> bytes) sorted, dated with the build date, mode 0644,
+    so one commit gives the same bytes. ``stored_first`` is one entry written first and
+    uncompressed (EPUB's ``mimetype``); ``compresslevel`` None is zlib's default."""
+    stamp = max(build_date().timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        if stored_first:
+            info = zipfile.ZipInfo(stored_first[0], date_time=stamp)
+            info.compress_type = zipfile.ZIP_STORED
+            archive.writestr(info, stored_first[1])
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, files[name], compresslevel=compresslevel)
+    tmp.replace(target)
+    return target

@@ -13,7 +13,7 @@ They live in one place, the ``publishing:`` block of ``_config.yml`` (README:
 While a setting is empty, nothing that depends on it is built: no repository, issue,
 Binder or Colab button (``_ext/course_publishing.py``), no Colab install cell in the
 notebooks (``scripts/colab_install_cell.py``), no thin Common Cartridge for an edition
-without an address (``scripts/lms.py``), no "send it to" line under the review form.
+without an address (``course_tools/lms.py``), no "send it to" line under the review form.
 A setting that is an example or placeholder address is refused with a message that
 names it (:class:`PublishingError`), so a copy of the course cannot be published
 pointing at an address nobody owns.

@@ -36,10 +36,10 @@ def build_all(out: Path, env: dict) -> dict[str, str]:
     site_parent = out / "site"
     run(build_command(output=site_parent, extra=["--all"]), env)
     site = site_parent / "_build" / "html"
-    run([PY, "scripts/pdf.py", "student", "--output", str(out / "pdf")], env)
-    run([PY, "scripts/lms.py", "student", "--site", str(site), "--output", str(out / "lms"),
+    run([PY, "-m", "course_tools", "pdf", "student", "--output", str(out / "pdf")], env)
+    run([PY, "-m", "course_tools", "lms", "student", "--site", str(site), "--output", str(out / "lms"),
          "--base-url", "https://example.org/course/"], env)
-    run([PY, "scripts/offline.py", "--site", str(site), "--output", str(out / "offline")], env)
+    run([PY, "-m", "course_tools", "offline", "--site", str(site), "--output", str(out / "offline")], env)
     hashes = {}
     for base, pattern in ((site, "**/*"), (out / "pdf", "*.pdf"), (out / "lms", "*"), (out / "offline", "*.zip")):
         for path in sorted(base.glob(pattern)):

@@ -28,7 +28,7 @@ EDITIONS = ["student", "tutor"]
 
 # Both editions start at once, once per test run across xdist workers (conftest.SharedOutput).
 EPUB_BUILDS = SharedOutput(EPUB_DIR, {
-    edition: [sys.executable, "-m", "course_tools.epub", edition, "--output", str(EPUB_DIR)]
+    edition: [sys.executable, "-m", "course_tools", "epub", edition, "--output", str(EPUB_DIR)]
     for edition in EDITIONS
 })
 

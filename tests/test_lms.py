@@ -1,4 +1,4 @@
-"""Learning-platform packages (scripts/lms.py, `make lms`): manifests against files,
+"""Learning-platform packages (course_tools/lms.py, `make lms`): manifests against files,
 stable identifiers, links inside the full cartridge, and SCORM completion seen by
 an independent SCORM 1.2 run-time (npm scorm-again) acting as the platform.
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import sys
 import threading
 import xml.etree.ElementTree as ET
 import zipfile
@@ -21,8 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import lms  # noqa: E402
+from course_tools import lms  # noqa: E402
 from course_tools.portable import page_title  # noqa: E402
 
 CC = "{%s}" % lms.CC_NS

@@ -6,15 +6,13 @@ button and first text box) so the test does not depend on its inner markup.
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline  # noqa: E402
+from course_tools import offline  # noqa: E402
 from course_tools.portable import SLUG  # noqa: E402
 
 PREFIX = "coproduction-course:v1:"

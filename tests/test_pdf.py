@@ -1,4 +1,4 @@
-"""The whole-course PDFs (scripts/pdf.py, `make pdf`): what a reader of each file gets.
+"""The whole-course PDFs (course_tools/pdf.py, `make pdf`): what a reader of each file gets.
 
 Both editions are built and printed once per test session (about a minute each).
 The checks read the PDFs with pypdf, as a PDF reader or screen reader would: the
@@ -22,9 +22,8 @@ import yaml
 from conftest import BUILD_PARENT, SharedOutput
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 from course_tools import editions  # noqa: E402
-import pdf as pdf_script  # noqa: E402
+from course_tools import pdf as pdf_script  # noqa: E402
 from course_tools.portable import page_title, pdf_name  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("editions_check", ROOT / "tests" / "test_editions.py")
@@ -37,7 +36,7 @@ PDF_DIR = Path(str(BUILD_PARENT) + "-pdf")
 # Both editions' PDF builds start at once (on two cores that halves the wait), once
 # per test run across xdist workers (conftest.SharedOutput).
 PDF_BUILDS = SharedOutput(PDF_DIR, {
-    edition: [sys.executable, str(ROOT / "scripts" / "pdf.py"), edition, "--output", str(PDF_DIR)]
+    edition: [sys.executable, "-m", "course_tools", "pdf", edition, "--output", str(PDF_DIR)]
     for edition in ("student", "tutor")
 })
 
@@ -221,7 +220,7 @@ def test_figures_have_text_alternatives_and_citations_survive():
 
 
 def test_printing_fetches_nothing_and_dates_are_fixed(tmp_path, monkeypatch, browser):
-    """Two guards of scripts/pdf.py, on small inputs: refused requests, fixed dates."""
+    """Two guards of course_tools/pdf.py, on small inputs: refused requests, fixed dates."""
     page = tmp_path / "page.html"
     page.write_text('<html lang="en"><body><h1>T</h1><img alt="x" src="https://example.invalid/x.png"></body></html>')
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")

@@ -26,7 +26,7 @@ from course_tools.build import ANSI, ROOT, build_command, run_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import colab_install_cell  # noqa: E402
-import lms  # noqa: E402
+from course_tools import lms  # noqa: E402
 
 # The address earlier editions carried: never a public repository (issue 20).
 OLD_PLACEHOLDER = re.compile(r"coproduction-course/coproduction-in-mental-health|coproduction-course\.github\.io", re.I)

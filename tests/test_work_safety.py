@@ -326,10 +326,9 @@ def test_escape_closes_clear_all_and_returns_focus(page, site_url):
 
 
 def test_lms_packages_carry_no_service_worker(site, tmp_path):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import lms
+    from course_tools.portable import site_files
 
-    files = lms.site_files(site)
+    files = site_files(site)
     assert "course-sw.js" not in files and "offline-files.json" not in files
     assert "course-offline.js" in "".join(files)
 

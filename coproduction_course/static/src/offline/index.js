@@ -5,7 +5,7 @@
 // 2. Registers the course's service worker (course-sw.js at the site root) when
 //    the page is served over http(s) and not inside a frame (a learning
 //    platform shows pages in one, and its packages leave the worker out:
-//    scripts/lms.py), so pages a reader has visited keep working offline.
+//    course_tools/lms.py), so pages a reader has visited keep working offline.
 // 3. Wires the "Make the whole course available offline" button where a page
 //    has one (the learning-log page).
 import { PREFIX, OPENED } from "../log/keys.js";

@@ -1,5 +1,5 @@
 // chapter.js: the launch page of one chapter in the course's SCORM 1.2 package
-// (built by scripts/lms.py). It shows the chapter's pages in a frame and tells
+// (built by course_tools/lms.py). It shows the chapter's pages in a frame and tells
 // the learning platform, through the SCORM 1.2 run-time API, that the chapter
 // was started and, once the reader reaches the end of its last page, completed.
 // Nothing a student types in the course is sent: only the lesson status.

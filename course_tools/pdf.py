@@ -1,6 +1,6 @@
 """Print the whole course to one PDF per edition.
 
-    python scripts/pdf.py student [tutor ...] [--output DIR]      # = make pdf
+    python -m course_tools pdf student [tutor ...] [--output DIR] [--force]   # = make pdf
 
 For each edition:
 
@@ -30,31 +30,35 @@ In the tutor book each seminar handout starts on a new sheet and has its sheets
 to itself, so a tutor can photocopy it; the book ends with the self-checks'
 answer key (_ext/course_print_edition.py).
 
+The contents page is course_tools/pdf_contents.py.
+
 The PDFs land in DIR (default ``_build/pdf``) as ``co-production-in-mental-health-
-<edition>.pdf``; ``make pdf`` also copies the student one into the built site,
-whose pages link to it.
+<edition>.pdf``; ``make pdf`` also copies each into its edition's built site,
+whose pages then link to it.
+
+Printing is the slow part, so it is skipped when nothing it prints from has
+changed: each PDF has a stamp beside it (``<name>.pdf.stamp``), a hash of the single
+page and its files, the build date and this printing code. The single-page build
+itself is incremental (its generated toc and config are rewritten only when they
+change, as for the tutor edition). ``--force`` prints anyway.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import subprocess
 import sys
-import tempfile
-import unicodedata
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from course_tools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from course_tools.build import build_command  # noqa: E402
-from course_tools.portable import (  # noqa: E402
-    EDITION_LABELS, build_date, edition_toc, page_title, pdf_name, print_edition_files,
-)
-
+from course_tools.browser import CHROMIUM_ARGS, chromium_path
+from course_tools.build import ROOT, build_command
+from course_tools.editions import write_if_changed
+from course_tools.pdf_contents import CONTENTS_SCRIPT, contents_entries, contents_page_numbers
+from course_tools.portable import EDITION_LABELS, build_date, build_epoch, pdf_name, print_edition_files
 
 # Print styles for the single page. The site's own print.css still applies; this
 # adds what only the book needs: widget print versions shown, live widgets and
@@ -90,7 +94,7 @@ h1, h2, h3, h4, h5, h6 { margin-top: 0 !important; padding-top: 0.9em; }
 span[id^="document-exercises/tutor/"][id$="-handout"] + section { break-before: page !important;
   break-after: page !important; }
 span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top: 0; }
-/* The contents page (scripts/pdf.py: CONTENTS_SCRIPT), on sheets of its own. */
+/* The contents page (course_tools/pdf_contents.py: CONTENTS_SCRIPT), on sheets of its own. */
 #course-contents { display: block !important; break-after: page; }
 #course-contents h2 { display: block !important; }
 #course-contents ol { list-style: none; padding-left: 0; margin: 0; }
@@ -103,60 +107,23 @@ span[id^="document-exercises/tutor/"][id$="-handout"] + section h1 { padding-top
 #course-contents li.depth-3 { padding-left: 3em; }
 """
 
-# Puts the contents page first in the article: one row per course page (title,
-# link to the page's start, page number). Placeholder numbers are as wide as
-# real ones, so the first and second print lay out alike.
-CONTENTS_SCRIPT = """entries => {
-  // A div with the navigation role: the site's print styles hide <nav>.
-  const nav = document.createElement('div');
-  nav.id = 'course-contents';
-  nav.setAttribute('role', 'navigation');
-  nav.setAttribute('aria-labelledby', 'course-contents-title');
-  // h2: the book's title (the theme's print-only h1) stays the outline's top.
-  const h = document.createElement('h2');
-  h.id = 'course-contents-title';
-  h.textContent = 'Contents';
-  nav.appendChild(h);
-  const list = document.createElement('ol');
-  for (const e of entries) {
-    const li = document.createElement('li');
-    li.className = 'depth-' + e.depth;
-    const a = document.createElement('a');
-    // The page's heading: Sphinx's document marker is an empty span, and a
-    // section can start at the foot of the sheet before its heading.
-    const marker = document.getElementById('document-' + e.doc);
-    const section = marker && marker.nextElementSibling;
-    const heading = section && section.querySelector('h1, h2, h3, h4');
-    if (heading && !heading.id) heading.id = 'course-contents-target-' + list.children.length;
-    a.href = '#' + (heading ? heading.id : 'document-' + e.doc);
-    a.textContent = e.title;
-    const fill = document.createElement('span');
-    fill.className = 'course-contents-fill';
-    fill.setAttribute('aria-hidden', 'true');
-    const num = document.createElement('span');
-    num.className = 'course-contents-page';
-    num.textContent = e.page;
-    li.append(a, fill, num);
-    list.appendChild(li);
-  }
-  nav.appendChild(list);
-  const article = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
-  article.insertBefore(nav, article.firstChild);
-}"""
-
-
 
 def build_single_page(edition: str, output: Path) -> Path:
-    """Build the edition with the singlehtml builder; return its index.html."""
+    """Build the edition with the singlehtml builder; return its index.html.
+
+    The generated toc and config live at a fixed place in ``output`` and are
+    rewritten only when they change: a new path each time made Sphinx read every
+    page again, and the stamp (print_stamp) could never match."""
     toc, config = print_edition_files(edition)
-    with tempfile.TemporaryDirectory(prefix=f"course-pdf-{edition}-") as tmp:
-        toc_path, config_path = Path(tmp) / "_toc.yml", Path(tmp) / "_config.yml"
-        header = "# Generated by scripts/pdf.py; do not edit.\n"
-        toc_path.write_text(header + yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
-        config_path.write_text(header + yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-        cmd = build_command(toc=toc_path, config=config_path, output=output, extra=["--builder", "singlehtml"])
-        print(f"Building the {edition} edition as one page into {output}/_build/singlehtml", flush=True)
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    generated = output / "_print_edition"
+    generated.mkdir(parents=True, exist_ok=True)
+    toc_path, config_path = generated / "_toc.yml", generated / "_config.yml"
+    header = "# Generated by course_tools/pdf.py; do not edit.\n"
+    write_if_changed(toc_path, header + yaml.safe_dump(toc, sort_keys=False))
+    write_if_changed(config_path, header + yaml.safe_dump(config, sort_keys=False))
+    cmd = build_command(toc=toc_path, config=config_path, output=output, extra=["--builder", "singlehtml"])
+    print(f"Building the {edition} edition as one page into {output}/_build/singlehtml", flush=True)
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     log = proc.stdout + proc.stderr
     warnings = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines() if re.search(r"WARNING|ERROR", line)]
     # jupyter-book writes index.html as a redirect to the root page.
@@ -165,6 +132,33 @@ def build_single_page(edition: str, output: Path) -> Path:
     if proc.returncode != 0 or warnings or not index.exists():
         raise SystemExit(f"The single-page build of the {edition} edition failed:\n" + log[-4000:])
     return index
+
+
+# The code that turns the single page into the PDF: a change to it prints again.
+PRINTING_CODE = ("pdf.py", "pdf_contents.py", "pdf_accessible.py", "browser.py", "portable.py")
+
+
+def print_stamp(single_page: Path) -> str:
+    """A hash of everything the PDF is printed from: the single page's folder (its
+    files, not Sphinx's caches), the build date, and the printing code."""
+    digest = hashlib.sha256(f"epoch {build_epoch()}\n".encode())
+    here = Path(__file__).resolve().parent
+    inputs = [(f"code/{name}", here / name) for name in PRINTING_CODE]
+    inputs += [(path.relative_to(single_page).as_posix(), path) for path in sorted(single_page.rglob("*"))
+               if path.is_file() and not path.relative_to(single_page).parts[0].startswith(".")]
+    for name, path in inputs:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def stamp_path(target: Path) -> Path:
+    return target.with_name(target.name + ".stamp")
+
+
+def print_is_current(target: Path, stamp: str) -> bool:
+    """The PDF exists and was printed from exactly these inputs."""
+    recorded = stamp_path(target)
+    return target.is_file() and recorded.is_file() and recorded.read_text(encoding="utf-8").strip() == stamp
 
 
 def footer_template(edition: str, date: str) -> str:
@@ -268,63 +262,14 @@ def renumber_structure_ids(data: bytes) -> bytes:
     return pattern.sub(lambda m: b"(node" + ranks[m.group(1)] + b")", data)
 
 
-def contents_entries(edition: str) -> list[dict]:
-    """One row per page of the edition's table of contents after the root page
-    (whose title heads the first sheet, above the contents): doc, title, depth."""
-    toc = edition_toc(edition)
-    entries: list[dict] = []
-
-    def add(items, depth):
-        for item in items:
-            entries.append({"doc": item["file"], "title": page_title(item["file"]), "depth": depth})
-            add(item.get("sections", []), depth + 1)
-
-    for part in toc["parts"]:
-        add(part["chapters"], 1)
-    return entries
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
-
-
-def outline_pages(target: Path) -> list[tuple[str, int, int]]:
-    """(title, depth, page number from 1) of every bookmark, in order."""
-    import pikepdf
-
-    with pikepdf.open(target) as pdf:
-        pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-        out: list[tuple[str, int, int]] = []
-        with pdf.open_outline() as outline:
-            def walk(items, depth):
-                for item in items:
-                    dest = item.destination
-                    page = pages.get(dest[0].objgen, 0) if isinstance(dest, pikepdf.Array) and len(dest) else 0
-                    out.append((item.title, depth, page))
-                    walk(item.children, depth + 1)
-            walk(outline.root, 0)
-    return out
-
-
-def contents_page_numbers(target: Path, entries: list[dict]) -> list[int]:
-    """Each entry's page in the printed PDF: its bookmark, found in toc order."""
-    marks = [(_squash(title), page) for title, _, page in outline_pages(target)]
-    # Start after the contents page's own bookmark.
-    position = next((i for i, (t, _) in enumerate(marks) if t == "contents"), -1)
-    numbers: list[int] = []
-    for entry in entries:
-        key = _squash(entry["title"])
-        later = [i for i, (t, _) in enumerate(marks) if t == key and i > position]
-        if not later:
-            raise SystemExit(f"{target}: no bookmark for {entry['title']!r}: update contents_page_numbers")
-        position = later[0]
-        numbers.append(marks[position][1])
-    return numbers
-
-
-def build_pdf(edition: str, output: Path) -> Path:
+def build_pdf(edition: str, output: Path, force: bool = False) -> Path:
     index = build_single_page(edition, output / edition)
     target = output / pdf_name(edition)
+    stamp = print_stamp(index.parent)
+    if not force and print_is_current(target, stamp):
+        print(f"{target} is up to date: the single page it is printed from has not changed", flush=True)
+        return target
+    stamp_path(target).unlink(missing_ok=True)  # a print that fails half-way must not look current
     entries = contents_entries(edition)
     # First print: placeholders as wide as the numbers will be; then the real ones.
     numbers = ["999"] * len(entries)
@@ -343,18 +288,20 @@ def build_pdf(edition: str, output: Path) -> Path:
     pdf_accessible.finish(target, build_date())
     if refused:
         raise SystemExit(f"The {edition} book asked other hosts for: {sorted(set(refused))}")
+    stamp_path(target).write_text(stamp + "\n", encoding="utf-8")
     print(f"Wrote {target} ({target.stat().st_size // 1024} kB)", flush=True)
     return target
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m course_tools pdf", description=__doc__.splitlines()[0])
     parser.add_argument("editions", nargs="+", choices=["student", "tutor"])
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "pdf")
+    parser.add_argument("--force", action="store_true", help="print even when the PDF is up to date")
     args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(build_date().timestamp())))
     for edition in args.editions:
-        build_pdf(edition, args.output)
+        build_pdf(edition, args.output, args.force)
     return 0
 
 
