@@ -36,17 +36,19 @@ tutor:
 	@scripts/bootstrap.sh build
 	@$(PY) -m course_tools build tutor
 
-# Parallel test workers (pytest-xdist). loadfile keeps each test file, and so its
-# module fixtures and each notebook's nbval cells, on one worker; each edition is
-# built once per run and shared by the workers (tests/conftest.py).
+# Parallel test workers (pytest-xdist). loadgroup keeps each test file, and so its
+# module fixtures and each notebook's nbval cells, on one worker, except a few long
+# independent tests that run alone; the longest groups start first
+# (tests/worker_schedule.py). Each edition is built once per run and shared by the
+# workers (tests/conftest.py).
 JOBS ?= 2
-PYTEST_PARALLEL := -n $(JOBS) --dist loadfile
+PYTEST_PARALLEL := -n $(JOBS) --dist loadgroup --no-loadscope-reorder
 # The quick tier (make check): data and schemas, units, node tests and golden cases,
 # linters, and the zero-warning build with its page checks. No notebook runs, no PDF.
 CHECK_TESTS := tests/test_checklist.py tests/test_debate.py tests/test_selfcheck.py \
 	tests/test_selfcheck_content.py tests/test_timeline.py tests/test_widget_views.py \
 	tests/test_reading_time.py tests/test_lock.py tests/test_lint.py tests/test_patches.py \
-	tests/test_commands.py tests/test_build.py
+	tests/test_commands.py tests/test_build.py tests/test_worker_schedule.py
 
 ## Run every test: units, nbval on every notebook, the zero-warning build, browser tests (what CI runs)
 test:

@@ -43,7 +43,20 @@ _pytest_config: pytest.Config | None = None
 def pytest_configure(config: pytest.Config) -> None:
     global _pytest_config
     _pytest_config = config
+    # Registered by pytest-xdist too; named here so a run without xdist does not warn.
+    config.addinivalue_line("markers", "xdist_group(name): the xdist group a test runs in (tests/worker_schedule.py)")
     _replay_nbval(config)  # defined below: nbval replays the one shared execution
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``--dist loadgroup`` (make test): groups and a longest-first order
+    (tests/worker_schedule.py). Other runs keep pytest's own order."""
+    # A worker sees its run's --dist as option.loadgroup (xdist sets dist to "no" there).
+    if getattr(config.option, "loadgroup", False) or config.getoption("dist", "no") == "loadgroup":
+        from worker_schedule import schedule
+
+        schedule(items)
 
 
 def announce(message: str) -> None:
