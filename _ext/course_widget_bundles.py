@@ -33,6 +33,7 @@ import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -141,11 +142,15 @@ def _link_bundles(app: Sphinx, pagename, templatename, context, doctree) -> None
     names, problems = bundles_on_page(saved, set(files))
     for problem in problems:
         logger.warning(f"{PATCH}: {pagename}: {problem}", type=PATCH, subtype="bundle")
+    # Into this page's own lists: Sphinx's add_js_file would add to the builder's list,
+    # which another handler (course_build's thebe filter) has already replaced here.
+    # The asset classes are Sphinx's (as in course_speed): if they move, the import fails.
     for name in names:
         # After every other stylesheet, as the view's <style> used to be.
-        app.builder.add_css_file(f"{FOLDER}/{files[name]['css'][0]}", priority=900)
-        app.builder.add_js_file(f"{FOLDER}/{files[name]['js'][0]}", priority=900, defer="defer",
-                                **{"data-course-bundle": name})
+        context["css_files"].append(_CascadingStyleSheet(
+            f"_static/{FOLDER}/{files[name]['css'][0]}", priority=900, rel="stylesheet", type="text/css"))
+        context["script_files"].append(_JavaScript(
+            f"_static/{FOLDER}/{files[name]['js'][0]}", priority=900, defer="defer", **{"data-course-bundle": name}))
 
 
 def _set_digest(app: Sphinx, config) -> None:
