@@ -244,3 +244,25 @@ def test_the_host_draws_a_widget_from_the_bundle_its_state_names(browser):
         assert "the missing view was not loaded" in page.locator(".widget-host-error").inner_text()
     finally:
         page.close()
+
+
+def test_a_changed_bundle_rewrites_every_page(tmp_path):
+    """The bundles' file names are a config value Sphinx compares between builds ("html":
+    every page is written again), so an incremental build links no removed file."""
+    registered = {}
+
+    class App:
+        def add_config_value(self, name, default, rebuild):
+            registered[name] = rebuild
+
+        def connect(self, *args, **kwargs):
+            pass
+
+    course_widget_bundles.setup(App())
+    assert registered == {"course_widget_bundles": "html"}
+    (tmp_path / "chart.js").write_text("export default {};")
+    (tmp_path / "chart.css").write_text(".chart {}")
+    before = course_widget_bundles.bundles_digest(course_widget_bundles.published_files(tmp_path))
+    (tmp_path / "chart.js").write_text("export default { render() {} };")
+    after = course_widget_bundles.bundles_digest(course_widget_bundles.published_files(tmp_path))
+    assert before != after and before.startswith("chart.") and after.startswith("chart.")
