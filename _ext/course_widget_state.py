@@ -1,12 +1,13 @@
 """Shrink the saved widget state that myst-nb embeds in a page.
 
 A page with several instances of one widget (the case studies hold six barrier
-checklists) would otherwise carry the same view module, stylesheet and course
-content once per instance: each copy is tens of kB, and copies further apart
-than gzip's 32 kB window are not compressed away. Here every large state value
-that repeats an earlier model's value for the same trait is replaced by a
-reference, which ``widget-host.js`` resolves before drawing. The notebook files
-keep the full state, so Jupyter front-ends are unaffected.
+checklists) would otherwise carry the same course content once per instance
+(the views themselves are not in the state: ``course_widget_bundles``, set up
+from here, publishes them as static files): each copy is tens of kB, and copies
+further apart than gzip's 32 kB window are not compressed away. Here every large
+state value that repeats an earlier model's value for the same trait is replaced
+by a reference, which ``widget-host.js`` resolves before drawing. Only the page is
+rewritten: the notebook files keep every value in full.
 
 This patches myst-nb's output, so it fails loudly (a Sphinx warning, which the
 ``-W`` build turns into an error) when it finds nothing to patch:
@@ -104,6 +105,8 @@ def _check_host(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # The saved state names each widget's view; that extension publishes and links them.
+    app.setup_extension("course_widget_bundles")
     app.connect("builder-inited", _check_host)
     # After myst-nb (priority 500) has added the page's widget state.
     app.connect("html-page-context", _on_page, priority=900)

@@ -41,7 +41,7 @@ from typing import Any
 
 import traitlets
 
-from .base import STATIC, CourseWidget
+from .base import CourseWidget
 from .content import DATA_DIR, ContentError, course_title, load, load_file, ui_text
 
 MODES = {"barriers": "barriers.yml", "principles": "principles.yml"}
@@ -208,16 +208,13 @@ def _rating_label(content: dict[str, Any], value: int | None) -> str:
 # --------------------------------------------------------------------------
 
 
-class BarrierChecklist(CourseWidget):
+class BarrierChecklist(CourseWidget, bundle="checklist"):
     """Rate an initiative against the four barriers (or the six principles).
 
     >>> c = BarrierChecklist(initiative="A fictional peer-support group")
     >>> c.set_rating("avo-criticism-minuted", 2)
     >>> print(c.summary())  # doctest: +SKIP
     """
-
-    _esm = STATIC / "checklist.js"
-    _css = STATIC / "checklist.css"
 
     mode = traitlets.Unicode("barriers").tag(sync=True)
     content = traitlets.Dict().tag(sync=True)

@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 import traitlets
 
-from .base import STATIC, CourseWidget
+from .base import CourseWidget
 from .content import DATA_DIR, ContentError, course_title, load_file, ui_text
 
 MOTIONS_FILE = "motions.yml"
@@ -172,16 +172,13 @@ def format_motions(motions: list[dict[str, Any]]) -> str:
 
 
 
-class DebatePrompts(CourseWidget):
+class DebatePrompts(CourseWidget, bundle="debate"):
     """Seminar debate prompts with groups, a speech timer and a place to argue.
 
     >>> d = DebatePrompts(seed=2026, motion_id="own-oppression")
     >>> d                                                  # doctest: +SKIP
     DebatePrompts(seed=2026, motion_id='own-oppression', motions=8, storage_key='debate-prompts')
     """
-
-    _esm = STATIC / "debate.js"
-    _css = STATIC / "debate.css"
 
     # Every word of the interface (data/ui.yml) and the course title for exports.
     ui = traitlets.Dict().tag(sync=True)

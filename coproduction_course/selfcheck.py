@@ -19,7 +19,7 @@ from typing import Any
 
 import traitlets
 
-from .base import STATIC, CourseWidget
+from .base import CourseWidget
 from .content import ContentError, load, ui_text
 
 BARRIERS = ["resistance", "procedure", "avoidance", "conformity"]
@@ -51,7 +51,7 @@ def load_cases() -> list[dict[str, Any]]:
 
 
 
-class SelfCheck(CourseWidget):
+class SelfCheck(CourseWidget, bundle="selfcheck"):
     """A chapter's self-check: multiple-choice questions with immediate feedback.
 
     >>> check = SelfCheck(chapter=5)
@@ -67,9 +67,6 @@ class SelfCheck(CourseWidget):
 
     # Every word of the interface, from data/ui.yml (selfcheck block).
     ui = traitlets.Dict().tag(sync=True)
-
-    _esm = STATIC / "selfcheck.js"
-    _css = STATIC / "selfcheck.css"
 
     def __init__(self, chapter: int = 1, **kwargs: Any) -> None:
         checks = load_selfchecks()

@@ -6,8 +6,17 @@ run `make refresh` (or this script with notebook paths) after changing a
 notebook, the widget code or the content data.
 
 Each notebook records a fingerprint of its inputs (code cells, the course
-package's code, JavaScript and data files) in its metadata; the test suite
-fails when a committed notebook's fingerprint no longer matches (stale outputs).
+package's Python and data files) in its metadata; the test suite fails when a
+committed notebook's fingerprint no longer matches (stale outputs).
+
+Notebooks hold widget state, not widget code. A live kernel sends each widget's
+view (anywidget's ``_esm`` and ``_css`` traits) to the front end, so the state
+nbclient records holds the whole bundle; when saving, this script leaves those
+two traits out of every widget that names its bundle (``_course_bundle``). The
+static site loads the named bundle from its own files
+(``_ext/course_widget_bundles.py``), and Jupyter front ends get the code from the
+kernel when the cells run. So the view's JavaScript and CSS are not inputs of a
+notebook: changing them makes no notebook stale.
 """
 from __future__ import annotations
 
@@ -33,12 +42,21 @@ def course_notebooks() -> list[Path]:
     return found
 
 
+def fingerprint_files() -> list[Path]:
+    """The package files a notebook's outputs depend on: its Python and its data
+    (content, interface text, schemas). Not the views in static/: see above."""
+    return sorted(
+        path for path in PACKAGE.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+        and (path.suffix == ".py" or path.relative_to(PACKAGE).parts[0] == "data")
+    )
+
+
 def package_fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".js", ".css", ".yml"}:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in fingerprint_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -77,6 +95,23 @@ def _model_order(nb, state: dict) -> list[str]:
     return order + rest
 
 
+VIEW_CODE_TRAITS = ("_esm", "_css")
+
+
+def leave_out_view_code(nb) -> int:
+    """Drop ``_esm``/``_css`` from the saved state of widgets that name their bundle;
+    return how many widgets lost them. Widgets that name none keep their code."""
+    saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    stripped = 0
+    for model in saved.get("state", {}).values():
+        traits = model.get("state", {})
+        if traits.get("_course_bundle") and any(name in traits for name in VIEW_CODE_TRAITS):
+            for name in VIEW_CODE_TRAITS:
+                traits.pop(name, None)
+            stripped += 1
+    return stripped
+
+
 def stable_model_ids(path: Path, nb) -> str:
     """Serialise the notebook with widget model ids (random per run) renamed to ids
     derived from the notebook path and a kernel-independent order, and the saved
@@ -108,6 +143,7 @@ def executed_text(path: Path) -> str:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     client.execute()
+    leave_out_view_code(nb)
     nb.metadata.setdefault("course", {})["inputs_fingerprint"] = notebook_fingerprint(nb)
     # Python version details vary between machines and mean nothing to a reader.
     nb.metadata.pop("language_info", None)

@@ -82,12 +82,12 @@ def _loaded_files(site: Path) -> set[str]:
 
 
 def test_published_scripts_are_loaded_and_no_build_bookkeeping_is_published(site: Path):
-    """Every script at the top of _static/, and every file copied there from the course
-    package's static folder, is loaded by some page; nothing else is published
-    (widget modules are embedded in the pages' widget state, not loaded as files)."""
+    """Every script at the top of _static/, every file copied there from the course
+    package's static folder and every widget bundle (_static/course-widgets/) is loaded
+    by some page; nothing else is published."""
     static = site / "_static"
     copied = {static / p.relative_to(PACKAGE_STATIC) for p in PACKAGE_STATIC.rglob("*") if p.is_file()}
-    candidates = {p for p in [*static.glob("*.js"), *copied] if p.is_file()}
+    candidates = {p for p in [*static.glob("*.js"), *static.glob("course-widgets/*"), *copied] if p.is_file()}
     loaded = _loaded_files(site)
     assert "_static/widget-host.js" in loaded  # the check sees what pages load
     unused = sorted(p.relative_to(site).as_posix() for p in candidates if p.relative_to(site).as_posix() not in loaded)

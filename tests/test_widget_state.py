@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,132 @@ def test_page_with_a_checklist_per_case_draws_all_of_them(site_url, page):
         assert widgets.nth(i).locator("fieldset").count() > 4
     assert page.locator(".widget-host-error").count() == 0
     assert page.script_errors == []
+
+
+# --- notebooks hold state, the site holds the code (issue 21) -----------------------------
+# Each widget's view is published once as _static/course-widgets/<name>.<hash>.js and .css
+# (_ext/course_widget_bundles.py), linked only on the pages that show that widget; the
+# saved state names the bundle (`_course_bundle`) and carries no `_esm`/`_css`.
+BUNDLE_FILE = re.compile(r"_static/course-widgets/(checklist|debate|selfcheck)\.[0-9a-f]{12}\.(js|css)$")
+
+
+def _bundle_requests(urls: list[str]) -> set[tuple[str, str]]:
+    found = set()
+    for url in urls:
+        match = BUNDLE_FILE.search(url.split("?")[0])
+        if match:
+            found.add(match.groups())
+    return found
+
+
+def test_a_widget_page_draws_from_the_sites_static_bundles(site_url, page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    load_page(page, f"{site_url}/exercises/ch05-exercises.html")
+    state = json.loads(page.locator(f'script[type="{course_widget_state.WIDGET_STATE_TYPE}"]').text_content())
+    traits = [m["state"] for m in state["state"].values() if m.get("model_name") == "AnyModel"]
+    carrying = sorted({k for t in traits for k in ("_esm", "_css") if k in t})
+    assert traits and not carrying, f"the page's saved widget state carries view code: {carrying}"
+    assert sorted({t.get("_course_bundle") for t in traits}) == ["checklist", "debate", "selfcheck"]
+    wanted = {(name, kind) for name in ("checklist", "debate", "selfcheck") for kind in ("js", "css")}
+    assert _bundle_requests(requested) == wanted, f"bundle files requested: {sorted(_bundle_requests(requested))}"
+    assert page.evaluate("document.documentElement.dataset.courseWidgets") == "ready"
+    control = page.locator(".course-widget").first.locator("input, button, textarea").first
+    control.scroll_into_view_if_needed()
+    assert control.is_visible()
+    assert page.locator(".widget-host-error").count() == 0
+    assert page.script_errors == []
+
+
+def test_bundles_are_linked_only_on_pages_that_show_them(site: Path):
+    def linked(page: str) -> set[tuple[str, str]]:
+        html = (site / page).read_text(encoding="utf-8")
+        return _bundle_requests(re.findall(r'(?:src|href)="([^"]+)"', html))
+
+    assert linked("chapters/debate-prompts.html") == {("debate", "js"), ("debate", "css")}
+    assert linked("exercises/case-studies.html") == {("checklist", "js"), ("checklist", "css")}
+    assert linked("chapters/01-what-is-co-production.html") == set()
+    published = sorted(p.name for p in (site / "_static" / "course-widgets").iterdir())
+    assert len(published) == 6, f"one .js and one .css per widget, no stale copies: {published}"
+
+
+_bspec = importlib.util.spec_from_file_location("course_widget_bundles", ROOT / "_ext" / "course_widget_bundles.py")
+course_widget_bundles = importlib.util.module_from_spec(_bspec)
+_bspec.loader.exec_module(course_widget_bundles)
+
+
+def test_each_bundle_is_published_under_a_name_holding_its_content_hash(tmp_path):
+    files = course_widget_bundles.published_files()
+    assert sorted(files) == ["checklist", "debate", "selfcheck"]
+    for name, kinds in files.items():
+        for kind, (file_name, data) in kinds.items():
+            assert file_name == f"{name}.{course_widget_bundles._short_hash(data)}.{kind}"
+    stale = tmp_path / "checklist.000000000000.js"
+    stale.write_text("old")
+    course_widget_bundles.write_bundles(tmp_path, files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f for k in files.values() for f, _ in k.values())
+
+
+def test_the_host_reads_the_registry_the_bundles_write():
+    host = HOST.read_text(encoding="utf-8")
+    assert course_widget_bundles.host_problem(host) is None
+    renamed = host.replace(course_widget_bundles.REGISTRY, "renamedBundles")
+    assert "has BUNDLES = 'renamedBundles'" in course_widget_bundles.host_problem(renamed)
+    assert "declares no" in course_widget_bundles.host_problem("// nothing")
+
+
+def test_a_widget_that_cannot_be_drawn_is_reported():
+    saved = _saved(("a", {"_course_bundle": "checklist"}), ("b", {"_course_bundle": "chart"}), ("c", {"n": 1}),
+                   ("d", {"_esm": "export default {}"}))
+    for model in saved["state"].values():
+        model["model_name"] = "AnyModel"
+    names, problems = course_widget_bundles.bundles_on_page(saved, {"checklist", "debate"})
+    assert names == ["checklist"]
+    assert len(problems) == 2 and "'chart', which does not exist" in problems[0] and "widget c has neither" in problems[1]
+
+
+def bundle_page_html(bundle: str, scripts: str = "") -> str:
+    state = {"version_major": 2, "version_minor": 0, "state": {
+        "m1": {"model_name": "AnyModel", "model_module": "anywidget", "state": {"_course_bundle": bundle, "n": 0}}}}
+    view = '<script type="application/vnd.jupyter.widget-view+json">{"version_major": 2, "version_minor": 0, "model_id": "m1"}</script>'
+    return (f'<!doctype html><html lang="en"><head><title>t</title><script type="{course_widget_state.WIDGET_STATE_TYPE}">'
+            f"{json.dumps(state)}</script></head><body>{view}{scripts}</body></html>")
+
+
+def test_the_host_draws_a_widget_from_the_bundle_its_state_names(browser):
+    host = f"<script>{HOST.read_text(encoding='utf-8')}</script>"
+    bundle = f"<script>{course_widget_bundles.classic_script('counter', COUNTER_VIEW)}</script>"
+    page = browser.new_page()
+    try:
+        page.set_content(bundle_page_html("counter", host + bundle))  # the host first, as on the site
+        page.wait_for_function("document.documentElement.dataset.courseWidgets === 'ready'")
+        assert page.locator("button.count").inner_text() == "0"
+        assert page.locator(".widget-host-error").count() == 0
+        # A state naming a bundle the page never loaded: a message, not a blank space.
+        page.set_content(bundle_page_html("missing", host + bundle))
+        page.wait_for_function("document.documentElement.dataset.courseWidgets === 'ready'")
+        assert "the missing view was not loaded" in page.locator(".widget-host-error").inner_text()
+    finally:
+        page.close()
+
+
+def test_a_changed_bundle_rewrites_every_page(tmp_path):
+    """The bundles' file names are a config value Sphinx compares between builds ("html":
+    every page is written again), so an incremental build links no removed file."""
+    registered = {}
+
+    class App:
+        def add_config_value(self, name, default, rebuild):
+            registered[name] = rebuild
+
+        def connect(self, *args, **kwargs):
+            pass
+
+    course_widget_bundles.setup(App())
+    assert registered == {"course_widget_bundles": "html"}
+    (tmp_path / "chart.js").write_text("export default {};")
+    (tmp_path / "chart.css").write_text(".chart {}")
+    before = course_widget_bundles.bundles_digest(course_widget_bundles.published_files(tmp_path))
+    (tmp_path / "chart.js").write_text("export default { render() {} };")
+    after = course_widget_bundles.bundles_digest(course_widget_bundles.published_files(tmp_path))
+    assert before != after and before.startswith("chart.") and after.startswith("chart.")

@@ -2,10 +2,14 @@
 //
 // Why not @jupyter-widgets/html-manager: it weighs ~0.9 MB gzip and loads
 // require.js and every stock widget, while every widget in this course is an
-// anywidget whose whole view is an ES module stored in the saved widget state
-// (trait `_esm`). This host implements the small part of anywidget's front-end
-// contract those views use (model.get/set/on/off/save_changes/send, render and
-// initialize), so the views run fully in the browser with no kernel and no CDN.
+// anywidget whose whole view is one ES module. The notebooks' saved state names
+// that module's bundle (trait `_course_bundle`) rather than holding its code:
+// _ext/course_widget_bundles.py publishes each bundle as a static file, linked on
+// the pages that show it, which registers the module's text by name. (A state
+// that does carry its code, trait `_esm`, is drawn from that.) This host
+// implements the small part of anywidget's front-end contract those views use
+// (model.get/set/on/off/save_changes/send, render and initialize), so the views
+// run fully in the browser with no kernel and no CDN.
 // In JupyterLab, Notebook 7, VS Code or Colab anywidget's own front-end is used.
 //
 // A classic deferred script: the block below keeps every name out of the
@@ -18,6 +22,10 @@
   // other models that hold the same value. _ext/course_widget_state.py reads
   // this line and fails the build if the marker here and there differ.
   const SAME_AS = "__course_same_as__";
+  // Where the published bundles register (_ext/course_widget_bundles.py checks
+  // that these two names match its own).
+  const BUNDLES = "courseWidgetBundles";
+  const BUNDLE_EVENT = "course-widget-bundle";
 
   const resolveShared = (state) => {
     for (const modelId of Object.keys(state)) {
@@ -83,6 +91,33 @@
     send() {}
   }
 
+  // The text of a published bundle, once its (deferred) script has run. Every
+  // script of the page has run by the load event: a bundle missing then never comes.
+  const registered = (name) => {
+    const source = (self[BUNDLES] || {})[name];
+    return typeof source === "string" ? source : null;
+  };
+  const bundleSource = (name) => new Promise((resolve, reject) => {
+    const missing = () => new Error(`the ${name} view was not loaded`);
+    if (registered(name) !== null) return resolve(registered(name));
+    if (document.readyState === "complete") return reject(missing());
+    const check = () => {
+      if (registered(name) === null) return;
+      document.removeEventListener(BUNDLE_EVENT, check);
+      resolve(registered(name));
+    };
+    document.addEventListener(BUNDLE_EVENT, check);
+    window.addEventListener("load", () => {
+      document.removeEventListener(BUNDLE_EVENT, check);
+      if (registered(name) === null) reject(missing());
+      else resolve(registered(name));
+    }, { once: true });
+  });
+
+  // The view's code: in the state itself, or the bundle the state names.
+  const viewSource = (traits) => typeof traits._esm === "string" ? Promise.resolve(traits._esm)
+    : bundleSource(traits._course_bundle);
+
   const moduleCache = new Map();
   const loadWidget = (source) => {
     if (!moduleCache.has(source)) {
@@ -101,7 +136,7 @@
   const models = new Map();
   const modelFor = (modelId, entry) => {
     if (!models.has(modelId)) {
-      models.set(modelId, loadWidget(entry.state._esm).then(async (widget) => {
+      models.set(modelId, viewSource(entry.state).then(loadWidget).then(async (widget) => {
         const model = new StaticModel(modelId, entry.state);
         if (widget.initialize) await widget.initialize({ model });
         return { model, widget };
@@ -146,13 +181,15 @@
       return;
     }
     const entry = savedState[view.model_id];
-    if (!entry || entry.model_name !== "AnyModel" || !entry.state || !entry.state._esm) {
+    const traits = (entry && entry.state) || {};
+    if (!entry || entry.model_name !== "AnyModel" || !(traits._esm || traits._course_bundle)) {
       showFailure(el, "This interactive element needs a running notebook to display.");
       return;
     }
     try {
       const { model, widget } = await modelFor(view.model_id, entry);
-      addStyle(entry.state._anywidget_id || view.model_id, entry.state._css);
+      // A state that carries its stylesheet; a published bundle's is linked in the page.
+      addStyle(traits._anywidget_id || view.model_id, traits._css);
       await widget.render({ model, el });
     } catch (err) {
       console.error("widget-host: could not draw a widget", err);
