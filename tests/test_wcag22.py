@@ -234,7 +234,8 @@ def inconsistent_help(orders: dict[str, list[str]]) -> list[str]:
 # what is measured is where things come to rest; the context asks for reduced motion,
 # so scrolling is instant (course.css), as the old per-stop wait for a frame ensured.
 
-# Installs window.__focusWalk. At each stop it records:
+# FOCUS_CHECKS measures a stop and FOCUS_RECORDER (window.__focusWalk) keeps the walk.
+# At each stop it records:
 # - hidden (2.4.11): the element entirely hidden by something pinned to the screen
 #   (position fixed or sticky) that does not contain it, sampled on a 5 x 3 grid over
 #   its box inside the viewport; wholly outside the viewport counts as hidden;
@@ -246,8 +247,7 @@ def inconsistent_help(orders: dict[str, list[str]]) -> list[str]:
 #   checked radio, or at the first going forwards and the last going backwards).
 # The walk ends when focus leaves the page (or dialog), comes back to its first stop,
 # or reaches a stop it has seen before or cannot leave: the last two are traps (2.1.2).
-FOCUS_RECORDER = """() => {
-    if (window.__focusWalk) return;
+FOCUS_CHECKS = """() => {
     const ids = new WeakMap();
     let serial = 0;
     const keyOf = el => {
@@ -292,6 +292,11 @@ FOCUS_RECORDER = """() => {
         return describe(by).slice(0, 60);
     };
     const settle = () => document.getAnimations().forEach(a => { if (a instanceof CSSTransition) try { a.finish(); } catch (e) {} });
+    return {keyOf, describe, PROPS, look, indicators, obscured, settle};
+}"""
+FOCUS_RECORDER = """() => {
+    if (window.__focusWalk) return;
+    const {keyOf, describe, PROPS, look, indicators, obscured, settle} = (""" + FOCUS_CHECKS + """)();
     const walk = window.__focusWalk = {};
     walk.start = (key, wrapFirst) => {
         Object.assign(walk, {key, wrapFirst, round: wrapFirst, stops: [], ended: null, active: true, previous: null, seen: new Set(), scrolledTo: scrollY});
@@ -574,7 +579,7 @@ HELP_SEEN: dict[str, dict[str, list[str]]] = {}  # edition -> page -> help links
 
 
 @pytest.mark.parametrize("edition,width_name", CELLS)
-def test_keyboard_walk_and_target_size(request, browser, edition, width_name):
+def test_keyboard_walk_and_target_size(request, edition, width_name):
     site = request.getfixturevalue("site" if edition == "student" else "tutor_site")
     width, started = WIDTHS[width_name], time.monotonic()
     pages = walked_pages(site)
@@ -592,25 +597,25 @@ def test_keyboard_walk_and_target_size(request, browser, edition, width_name):
 
 # --- the checks can fail: each against a page broken on purpose ------------------------
 
-def broken_problems(browser, site: Path, rel: str, width_name: str, *breakage: str) -> list[str]:
+def broken_problems(site: Path, rel: str, width_name: str, *breakage: str) -> list[str]:
     return cell_problems(scan_cell(site, WIDTHS[width_name], [rel], breakage=breakage))
 
 
-def test_focus_check_can_fail(browser, site):
+def test_focus_check_can_fail(site):
     """Against a page whose header covers the content (no scroll padding, a tall
     header), Shift+Tab puts focus under it, and the check says so."""
     broken = ("html { scroll-padding-top: 0 !important; } .bd-header { min-height: 40vh !important; }"
               ".bd-header-article { scroll-margin-top: 0 !important; }")
-    problems = broken_problems(browser, site, "chapters/05-critiques.html", "phone", style_script(broken))
+    problems = broken_problems(site, "chapters/05-critiques.html", "phone", style_script(broken))
     assert any("(2.4.11)" in p for p in problems), "the focus check did not notice a header covering the focused element"
 
 
-def test_focus_visible_check_can_fail(browser, site):
+def test_focus_visible_check_can_fail(site):
     """With the focus outline and ring taken away, focus shows nowhere and the check says so."""
     # :is() with two ids outranks every focus rule of the theme and of course.css.
     broken = (":is(#no-such #rule, *):focus, :is(#no-such #rule, *):focus-visible, :is(#no-such #rule, *):focus-visible > * "
               "{ outline: none !important; box-shadow: none !important; }")
-    problems = broken_problems(browser, site, "chapters/barrier-checklist.html", "desktop", style_script(broken))
+    problems = broken_problems(site, "chapters/barrier-checklist.html", "desktop", style_script(broken))
     assert any("(2.4.7)" in p for p in problems), "the check did not notice focus that does not show"
     assert any("radio" in p and "(2.4.7)" in p for p in problems), "the walk did not reach the checklist's ratings"
 
@@ -624,22 +629,22 @@ LEAVES_ORDER = """document.addEventListener('focusout', e => {
     if (e.target.matches && e.target.matches('.bd-article a.reference')) e.target.tabIndex = -1; }, true);"""
 
 
-def test_keyboard_trap_check_can_fail(browser, site):
-    problems = broken_problems(browser, site, "chapters/barrier-checklist.html", "desktop", TRAP)
+def test_keyboard_trap_check_can_fail(site):
+    problems = broken_problems(site, "chapters/barrier-checklist.html", "desktop", TRAP)
     assert any("keyboard trap" in p for p in problems), "the walk did not notice a keyboard trap"
 
 
-def test_reverse_order_check_can_fail(browser, site):
-    problems = broken_problems(browser, site, "chapters/05-critiques.html", "desktop", LEAVES_ORDER)
+def test_reverse_order_check_can_fail(site):
+    problems = broken_problems(site, "chapters/05-critiques.html", "desktop", LEAVES_ORDER)
     assert any("Shift+Tab does not retrace Tab" in p for p in problems), "the walk did not notice Shift+Tab skipping stops"
 
 
-def test_target_size_check_can_fail(browser, site):
+def test_target_size_check_can_fail(site):
     """Shrink the self-check's radio buttons and stack them tightly: the check must object."""
     broken = (".course-widget input[type=radio] { width: 10px !important; height: 10px !important; margin: 0 !important; }"
               ".course-widget label { font-size: 6px !important; line-height: 1 !important; }"
               ".course-widget .sc-option, .course-widget .sc-options { padding: 0 !important; gap: 0 !important; }")
-    problems = broken_problems(browser, site, "exercises/ch05-exercises.html", "phone", style_script(broken))
+    problems = broken_problems(site, "exercises/ch05-exercises.html", "phone", style_script(broken))
     assert any("input" in p and "(2.5.8)" in p for p in problems), "the target-size check did not notice 10 px radio buttons"
 
 
