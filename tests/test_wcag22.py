@@ -588,8 +588,10 @@ def test_keyboard_walk_and_target_size(request, edition, width_name):
         HELP_SEEN[edition] = {rel: found["help"] for rel, found in results}
     stops = sum(found["stops"] for _, found in results)
     menu_stops = sum(found["menu_stops"] for _, found in results)
-    announce(f"{edition} {width}: {len(results)} pages, {stops + menu_stops:,} tab stops checked "
-             f"({stops:,} on the pages, {menu_stops:,} in the phone menus) in {time.monotonic() - started:.0f} s")
+    line = (f"{edition} {width}: {len(results)} pages, {stops + menu_stops:,} tab stops checked "
+            f"({stops:,} on the pages, {menu_stops:,} in the phone menus) in {time.monotonic() - started:.0f} s")
+    announce(line)  # on the terminal at once (not from an xdist worker, which has none)
+    print(line)  # and in the test's captured output
     assert len(results) == len(pages)
     problems = cell_problems(results)
     assert problems == [], f"{edition} edition at {width} px: {len(problems)} problem(s):\n" + "\n".join(problems[:80])
