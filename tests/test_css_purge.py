@@ -84,9 +84,17 @@ def _differences(before, after) -> list[str]:
     out = []
     for (name, old), (_, new) in zip(before, after):
         if old != new:
-            changed = [f"{a} -> {b}" for a, b in zip(old.split(";"), new.split(";")) if a != b]
-            out.append(f"{name}: {'; '.join(changed[:4])}")
+            for part, (was, now) in zip(("", "::before ", "::after "), zip(old.split("|"), new.split("|"))):
+                was, now = _properties(was), _properties(now)
+                changed = [f"{part}{p}: {was.get(p)!r} -> {now.get(p)!r}"
+                           for p in sorted(was.keys() | now.keys()) if was.get(p) != now.get(p)]
+                if changed:
+                    out.append(f"{name}: {'; '.join(changed[:4])}")
     return out
+
+
+def _properties(style: str) -> dict[str, str]:
+    return dict(item.split(":", 1) for item in style.split(";") if ":" in item)
 
 
 def _states(page, phone: bool):
