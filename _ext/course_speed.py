@@ -21,8 +21,7 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   sphinx-thebe's stylesheet is dropped with its scripts (``patch_thebe_removal``), and
   stylesheets for particular content (code highlighting, the copy button, toggles,
   exercises, notebook cells, sphinx-design) are linked only from pages that hold
-  such content (``CSS_FOR_CONTENT``); so are their scripts, and the theme's stylesheets
-  lose the rules no page can use (``course_css_purge``).
+  such content (``CSS_FOR_CONTENT``); so are their scripts (``course_content_scripts``).
 - **No console error on first visit**: the theme logs "Got invalid theme mode" when no
   default mode is set; the default is "auto" (follow the device).
 - **Favicon** (``_static/favicon.svg``, the course's own) and a **meta description**
@@ -46,7 +45,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
 
-from course_css_purge import scripts_for_page
+from course_content_scripts import scripts_for_page
 from course_speed_checks import may_drop
 
 logger = logging.getLogger(__name__)
@@ -241,7 +240,7 @@ def _inline_css() -> str:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("course_css_purge")  # loaded from here: _config.yml's list stays as it is
+    app.setup_extension("course_content_scripts")  # its scripts_for_page is used here
     app.connect("config-inited", _set_defaults)
     app.connect("builder-inited", _patch_pages)
     # After the patch_* extensions' handlers and the theme's (priority 500).
