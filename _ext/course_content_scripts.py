@@ -23,6 +23,7 @@ SCRIPTS_FOR_CONTENT = {"copybutton.js": ("highlight",), "clipboard.min.js": ("hi
 # togglebutton's inline settings (``let toggleHintShow = ...``) go with its script.
 TOGGLE_SETTINGS = re.compile(r"\b(toggleHint|toggleOpenOnPrint|togglebuttonSelector)")
 
+
 def _holds_class(body: str, classes: tuple[str, ...]) -> bool:
     return any(re.search(r'class="[^"]*(?<![\w-])' + re.escape(c), body) for c in classes)
 

@@ -143,7 +143,7 @@ def _link_bundles(app: Sphinx, pagename, templatename, context, doctree) -> None
     for problem in problems:
         logger.warning(f"{PATCH}: {pagename}: {problem}", type=PATCH, subtype="bundle")
     # Into this page's own lists: Sphinx's add_js_file would add to the builder's list,
-    # which another handler (course_build's thebe filter) has already replaced here.
+    # which another handler (patch_thebe_removal) has already replaced here.
     # The asset classes are Sphinx's (as in course_speed): if they move, the import fails.
     for name in names:
         # After every other stylesheet, as the view's <style> used to be.

@@ -101,18 +101,19 @@ export default {
 """
 
 
-def host_page_html(views: int = 2) -> str:
+def widget_page_html(model_state: dict, views: int = 1, scripts: str = "") -> str:
+    """A page as myst-nb writes it: one anywidget model's saved state, ``views`` views of it."""
     state = {"version_major": 2, "version_minor": 0, "state": {
-        "m1": {"model_name": "AnyModel", "model_module": "anywidget", "state": {"_esm": COUNTER_VIEW, "n": 0}}}}
+        "m1": {"model_name": "AnyModel", "model_module": "anywidget", "state": model_state}}}
     view = '<script type="application/vnd.jupyter.widget-view+json">{"version_major": 2, "version_minor": 0, "model_id": "m1"}</script>'
     return (f'<!doctype html><html lang="en"><head><title>t</title><script type="{course_widget_state.WIDGET_STATE_TYPE}">'
-            f"{json.dumps(state)}</script></head><body>{view * views}</body></html>")
+            f"{json.dumps(state)}</script></head><body>{view * views}{scripts}</body></html>")
 
 
 def test_two_views_of_one_model_share_it_and_initialize_once(browser):
     page = browser.new_page()
     try:
-        page.set_content(host_page_html(2))
+        page.set_content(widget_page_html({"_esm": COUNTER_VIEW, "n": 0}, views=2))
         page.add_script_tag(content=HOST.read_text(encoding="utf-8"))
         page.wait_for_function("document.querySelectorAll('button.count').length === 2")
         buttons = page.locator("button.count")
@@ -221,25 +222,17 @@ def test_a_widget_that_cannot_be_drawn_is_reported():
     assert len(problems) == 2 and "'chart', which does not exist" in problems[0] and "widget c has neither" in problems[1]
 
 
-def bundle_page_html(bundle: str, scripts: str = "") -> str:
-    state = {"version_major": 2, "version_minor": 0, "state": {
-        "m1": {"model_name": "AnyModel", "model_module": "anywidget", "state": {"_course_bundle": bundle, "n": 0}}}}
-    view = '<script type="application/vnd.jupyter.widget-view+json">{"version_major": 2, "version_minor": 0, "model_id": "m1"}</script>'
-    return (f'<!doctype html><html lang="en"><head><title>t</title><script type="{course_widget_state.WIDGET_STATE_TYPE}">'
-            f"{json.dumps(state)}</script></head><body>{view}{scripts}</body></html>")
-
-
 def test_the_host_draws_a_widget_from_the_bundle_its_state_names(browser):
     host = f"<script>{HOST.read_text(encoding='utf-8')}</script>"
     bundle = f"<script>{course_widget_bundles.classic_script('counter', COUNTER_VIEW)}</script>"
     page = browser.new_page()
     try:
-        page.set_content(bundle_page_html("counter", host + bundle))  # the host first, as on the site
+        page.set_content(widget_page_html({"_course_bundle": "counter", "n": 0}, scripts=host + bundle))  # the host first, as on the site
         page.wait_for_function("document.documentElement.dataset.courseWidgets === 'ready'")
         assert page.locator("button.count").inner_text() == "0"
         assert page.locator(".widget-host-error").count() == 0
         # A state naming a bundle the page never loaded: a message, not a blank space.
-        page.set_content(bundle_page_html("missing", host + bundle))
+        page.set_content(widget_page_html({"_course_bundle": "missing", "n": 0}, scripts=host + bundle))
         page.wait_for_function("document.documentElement.dataset.courseWidgets === 'ready'")
         assert "the missing view was not loaded" in page.locator(".widget-host-error").inner_text()
     finally:
