@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from upstream_patches import rewrite_site_page_bodies
+
 SECTIONS_MIN = 5
 SECTION_LIST_LABEL = "Sections on this page"
 BACK_TO_SECTIONS = "Back to the list of sections"
@@ -50,15 +52,7 @@ def add_section_links(body: str) -> str:
     return str(soup)
 
 
-def _add_section_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    # The site's pages only: an EPUB is drawn by Sphinx's own epub theme.
-    if app.builder.name.startswith("epub"):
-        return
-    if context.get("body"):
-        context["body"] = add_section_links(context["body"])
-
-
 def setup(app: Sphinx) -> dict:
     # After the table labels (course_table_cells, same priority, loaded before this).
-    app.connect("html-page-context", _add_section_links, priority=900)
+    rewrite_site_page_bodies(app, lambda body, _page: add_section_links(body))
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

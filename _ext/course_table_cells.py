@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from upstream_patches import rewrite_site_page_bodies
+
 
 def label_table_cells(body: str) -> str:
     """Give each body cell of a table with column headings its heading as ``data-label``."""
@@ -37,15 +39,7 @@ def label_table_cells(body: str) -> str:
     return str(soup) if changed else body
 
 
-def _label_tables(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    # The site's pages only: an EPUB is drawn by Sphinx's own epub theme.
-    if app.builder.name.startswith("epub"):
-        return
-    if context.get("body"):
-        context["body"] = label_table_cells(context["body"])
-
-
 def setup(app: Sphinx) -> dict:
     # After the theme's handlers (500), with the other body fixes (patch_body_markup).
-    app.connect("html-page-context", _label_tables, priority=900)
+    rewrite_site_page_bodies(app, lambda body, _page: label_table_cells(body))
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

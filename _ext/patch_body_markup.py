@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from upstream_patches import warn_nothing_patched
+from upstream_patches import rewrite_site_page_bodies, warn_nothing_patched
 
 # myst-nb's toggle for a cell tagged hide-input (the course uses remove-input instead).
 MYSTNB_TOGGLE = '<summary aria-label="Toggle hidden content">'
@@ -32,15 +32,7 @@ def fix_body_html(body: str, pagename: str = "") -> str:
     return body
 
 
-def _fix_body(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    # The site's pages only: an EPUB is drawn by Sphinx's own epub theme.
-    if app.builder.name.startswith("epub"):
-        return
-    if context.get("body"):
-        context["body"] = fix_body_html(context["body"], pagename)
-
-
 def setup(app: Sphinx) -> dict:
     # After pydata-sphinx-theme's html-page-context handlers (priority 500).
-    app.connect("html-page-context", _fix_body, priority=900)
+    rewrite_site_page_bodies(app, fix_body_html)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

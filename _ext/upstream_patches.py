@@ -9,6 +9,9 @@ that moves the target cannot silently undo a fix (tests/test_patches.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -23,3 +26,14 @@ def warn_upstream_changed(patch: str, why: str) -> None:
     """The patch found an upstream version other than the one it was written for."""
     logger.warning(f"course: patch {patch!r} was written for another upstream version: {why}",
                    type="course", subtype="patch")
+
+
+def rewrite_site_page_bodies(app: Sphinx, rewrite: Callable[[str, str], str], priority: int = 900) -> None:
+    """Run ``rewrite(body, pagename)`` on each page body of the web site (not of an EPUB,
+    which Sphinx's own epub theme draws). Priority 900: after pydata-sphinx-theme's own
+    html-page-context handlers (500); handlers at one priority run in load order."""
+    def handler(app: Sphinx, pagename, templatename, context, doctree) -> None:
+        if not app.builder.name.startswith("epub") and context.get("body"):
+            context["body"] = rewrite(context["body"], pagename)
+
+    app.connect("html-page-context", handler, priority=priority)
