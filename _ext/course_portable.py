@@ -110,5 +110,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", add_scripts)
     app.connect("env-get-outdated", pages_to_relink)
     app.connect("html-page-context", add_edition_line)
-    app.connect("build-finished", write_offline_files)
+    # Last (700): after course_css_purge rewrites the stylesheets (600), so the list's
+    # version hashes the files as they are served.
+    app.connect("build-finished", write_offline_files, priority=700)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

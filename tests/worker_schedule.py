@@ -46,6 +46,7 @@ SECONDS = {
     "tests/test_accessibility.py::test_axe_wcag22_aa_matrix[student-phone]": 66,
     "tests/test_live_kernel.py": 46,
     "tests/test_small_screens.py": 44,
+    "tests/test_css_purge.py": 35,
     "tests/test_citation.py": 43,
     "tests/test_work_safety.py": 34,
     "tests/test_publishing.py": 32,
