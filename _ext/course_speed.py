@@ -21,7 +21,8 @@ used to block its first paint on 14 stylesheets and 11 scripts in the head.
   sphinx-thebe's stylesheet is dropped with its scripts (``patch_thebe_removal``), and
   stylesheets for particular content (code highlighting, the copy button, toggles,
   exercises, notebook cells, sphinx-design) are linked only from pages that hold
-  such content (``CSS_FOR_CONTENT``); so are their scripts (``course_content_scripts``).
+  such content (``CSS_FOR_CONTENT``); so are their scripts (``course_content_scripts``),
+  and the theme's stylesheets lose the rules no page can use (``course_css_purge``).
 - **No console error on first visit**: the theme logs "Got invalid theme mode" when no
   default mode is set; the default is "auto" (follow the device).
 - **Favicon** (``_static/favicon.svg``, the course's own) and a **meta description**
