@@ -3,9 +3,10 @@ issue 17) take away nothing a page can use.
 
 The purge keeps, beside the site, the list of selectors it removed. Pages of both
 editions are opened at a phone's width and a laptop's, and brought into each state a
-reader can bring about: dark mode, widgets used, the download menu open, a tooltip
-shown, the search dialog open, scrolled to the end (the "Back to top" button, the
-contents' current section), the phone's site menu and "On this page" open. In each
+reader can bring about: dark mode, widgets used, search results shown, the download
+menu open, a tooltip shown, the search dialog open, scrolled to the end (the "Back to
+top" button, the contents' current section), the phone's site menu and "On this page"
+open. In each
 state every removed selector is tried against the page: none may match an element.
 User-action states (``:hover``, ``:focus-visible``, ``:checked``...) and pseudo-elements
 are taken off the selector first, so a rule for a hovered link counts as matching any
