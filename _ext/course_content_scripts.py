@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from upstream_patches import warn_nothing_patched
 
 #: Scripts that serve only particular content, and the class names of that content.
 SCRIPTS_FOR_CONTENT = {"copybutton.js": ("highlight",), "clipboard.min.js": ("highlight",),
@@ -42,16 +41,12 @@ def scripts_for_page(scripts: list, body: str) -> list:
     return kept
 
 
-def _warn(patch: str, why: str) -> None:
-    logger.warning("course_content_scripts: patch '%s' found nothing to patch: %s", patch, why, type="course", subtype="patch")
-
-
 def unpublish_unloaded_scripts(out: Path) -> None:
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*.html")]
     for name in SCRIPTS_FOR_CONTENT:
         path = out / "_static" / name
         if not path.is_file():
-            _warn("unpublish unloaded scripts", f"no _static/{name} (has the extension that adds it changed?)")
+            warn_nothing_patched("unpublish unloaded scripts", f"no _static/{name} (has the extension that adds it changed?)")
         elif not any(f"_static/{name}" in page for page in pages):
             path.unlink()
 

@@ -152,23 +152,24 @@ def _problems(edition: str, rel: str, width: int, found: dict[str, dict]) -> lis
 def test_no_removed_rule_matches_any_state_of_a_page(request, browser, edition):
     from test_editions import tutor_build
 
-    site = request.getfixturevalue("site") if edition == "student" else tutor_build().site
-    server_url = request.getfixturevalue("site_url") if edition == "student" else None
-    if server_url is None:
-        from test_wcag22 import serve
+    from test_wcag22 import serve
 
-        server, server_url = serve(site)
+    site = request.getfixturevalue("site") if edition == "student" else tutor_build().site
     css = (site / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
     assert css.rstrip().endswith(MARK), "the theme's stylesheet was not cut"
     selectors = _removed(site)
     assert len(selectors) > 1000, f"only {len(selectors)} selectors removed"
     problems, states, kinds = [], 0, set()
-    for rel in PAGES[edition]:
-        for width in WIDTHS:
-            found = matching_removed(browser, server_url, rel, width, selectors)
-            states += len(found)
-            kinds |= {(width, state) for state in found}
-            problems += _problems(edition, rel, width, found)
+    server, server_url = serve(site)
+    try:
+        for rel in PAGES[edition]:
+            for width in WIDTHS:
+                found = matching_removed(browser, server_url, rel, width, selectors)
+                states += len(found)
+                kinds |= {(width, state) for state in found}
+                problems += _problems(edition, rel, width, found)
+    finally:
+        server.shutdown()
     print(f"{edition}: {len(selectors)} removed selectors tried in {states} page states")
     # Each state was brought about somewhere (a page lacking a control skips that state).
     expected = {(375, s) for s in ("as loaded", "dark", "site menu open", "page contents open")}

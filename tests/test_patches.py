@@ -29,6 +29,8 @@ from docutils.parsers.rst import Parser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
+import course_content_scripts  # noqa: E402
+import course_css_purge  # noqa: E402
 import course_speed  # noqa: E402
 import course_speed_checks  # noqa: E402
 import patch_body_markup  # noqa: E402
@@ -64,6 +66,19 @@ def warnings(caplog):
 def test_the_warning_names_the_patch_and_is_a_warning(warnings):
     upstream_patches.warn_nothing_patched("some patch", "because")
     assert "patch 'some patch' found nothing to patch: because" in warnings()
+
+
+def test_unpublishing_scripts_warns_when_the_scripts_are_not_there(warnings, tmp_path):
+    (tmp_path / "_static").mkdir()
+    course_content_scripts.unpublish_unloaded_scripts(tmp_path)
+    assert "'unpublish unloaded scripts' found nothing to patch: no _static/copybutton.js" in warnings()
+
+
+def test_css_purge_warns_when_no_page_holds_the_theme_layout(warnings, tmp_path):
+    (tmp_path / "page.html").write_text('<div class="some-other-theme">', encoding="utf-8")
+    app = SimpleNamespace(outdir=str(tmp_path), builder=SimpleNamespace(name="html"))
+    course_css_purge._purge(app, None)
+    assert "'purge unused CSS' found nothing to patch: no page holds 'bd-main'" in warnings()
 
 
 def test_drop_thebe_warns_without_thebe_scripts(warnings):
