@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 # Under _build/ so Sphinx (which skips _build) never reads the venv's files.
@@ -21,11 +22,15 @@ def cffconvert() -> Path:
     # From the hashed lock (make lock writes it from requirements-cff.txt), as bootstrap.sh
     # installs the course's own packages: pip refuses any file whose hash differs.
     want = (ROOT / "requirements-cff.lock").read_text(encoding="utf-8")
-    if not exe.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != want:
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
-        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
-                        "--require-hashes", "-r", str(ROOT / "requirements-cff.lock")], check=True)
-        stamp.write_text(want, encoding="utf-8")
+    # One maker at a time: a fresh-clone run once found bin/pip missing, as if a second
+    # process had cleared the folder between `venv --clear` and `pip install`.
+    VENV.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(VENV) + ".lock"):
+        if not exe.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != want:
+            subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
+            subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                            "--require-hashes", "-r", str(ROOT / "requirements-cff.lock")], check=True)
+            stamp.write_text(want, encoding="utf-8")
     return exe
 
 
