@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 from course_tools import lms  # noqa: E402
@@ -224,12 +225,17 @@ def test_scorm_reports_completion_at_the_end_of_a_chapter(browser, lms_server):
         last_title = lms.chapters(lms.toc_pages("student"))[
             [g[0].title for g in lms.chapters(lms.toc_pages("student"))].index(page_title("exercises/index"))
         ][-1].title
+        heading = frame.locator("h1").first
         for _ in range(12):
-            if last_title in frame.locator("h1").first.inner_text():
+            shown = heading.inner_text()
+            if last_title in shown:
                 break
             frame.locator("a.right-next").first.click()
-            frame.locator("h1").first.wait_for(state="attached")
-        assert last_title in frame.locator("h1").first.inner_text()
+            # The old page's heading stays attached until the new one replaces it, so
+            # wait for the text to change: a loaded machine otherwise clicks on a page
+            # that is still leaving and the walk falls short (seen in CI).
+            expect(heading).not_to_have_text(shown, use_inner_text=True, timeout=15000)
+        assert last_title in heading.inner_text()
         frame.locator("body").evaluate("b => b.ownerDocument.defaultView.scrollTo(0, 1e7)")
         page.wait_for_function("window.API.cmi.core.lesson_status === 'completed'", timeout=5000)
     finally:
