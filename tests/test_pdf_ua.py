@@ -23,7 +23,10 @@ import pikepdf
 import pytest
 import yaml
 
+import pdfua_speed
 from test_pdf import EDITIONS, ROOT, _squash, built_pdf, page_texts, reader, toc_entries
+
+pdfua_speed.install()
 
 # PDF 1.7 (ISO 32000-1, 14.8.4) standard structure types.
 STANDARD_TYPES = set("""Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private
@@ -69,6 +72,37 @@ def test_pdfua_check_finds_a_broken_copy(tmp_path):
         pdf.save(broken)
     rules = _pdfua_rules(broken)
     assert {"UA-18-005", "UA-28-004"} <= rules, rules
+
+
+def _element_key(element) -> tuple:
+    return (element.role, element.obj.objgen, element.page, element.alt, element.actual_text,
+            element.has_scope, element.has_headers, len(element.children))
+
+
+def test_quick_structure_walk_yields_what_upstreams_walk_yields():
+    """pdfua_speed's walk against pdfua's own on the first sections of the student PDF
+    with a few hundred elements or more (upstream's walk is too slow for the whole tree)."""
+    from pdfua.document import PdfDocument
+
+    compared = 0
+    with PdfDocument.open(str(built_pdf("student"))) as doc:
+        tops = [kid for root in doc._kids(doc.struct_root) for kid in doc._kids(root)]
+        for node in tops:
+            quick = [_element_key(e) for e in pdfua_speed.walk_built_once(doc, node, 1, None)]
+            if len(quick) < 300:
+                continue
+            upstream = [_element_key(e) for e in pdfua_speed.UPSTREAM_WALK(doc, node, 1, None)]
+            assert quick == upstream
+            compared += len(quick)
+            if compared > 3000:
+                break
+    assert compared > 3000, f"only {compared} elements compared"
+
+
+def test_quick_structure_walk_refuses_another_pdfua(monkeypatch):
+    monkeypatch.setitem(pdfua_speed.WRITTEN_FOR, "_build", "0" * 64)
+    with pytest.raises(RuntimeError, match="differs in _build"):
+        pdfua_speed.install()
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
