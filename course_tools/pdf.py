@@ -135,7 +135,7 @@ def build_single_page(edition: str, output: Path) -> Path:
 
 
 # The code that turns the single page into the PDF: a change to it prints again.
-PRINTING_CODE = ("pdf.py", "pdf_contents.py", "pdf_accessible.py", "browser.py", "portable.py")
+PRINTING_CODE = ("pdf.py", "pdf_contents.py", "pdf_accessible.py", "pdf_artifacts.py", "browser.py", "portable.py")
 
 
 def print_stamp(single_page: Path) -> str:

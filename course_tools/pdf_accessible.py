@@ -11,7 +11,8 @@ them with pikepdf, deterministically (same input bytes, same output bytes):
   ("Link to https://…", "Go to <section title> (page N)": the bookmark at the
   link's target, else its page);
 * the running footer, which Chromium draws outside any marked content, wrapped
-  in ``/Artifact BMC … EMC`` so no text is left neither tagged nor an artifact.
+  in ``/Artifact BMC … EMC`` so no text is left neither tagged nor an artifact
+  (course_tools/pdf_artifacts.py).
 
 The file is saved with a deterministic ``/ID`` (a hash of its content) and no
 pikepdf-added dates, so two builds of one commit still give the same bytes.
@@ -24,13 +25,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pikepdf
-from pikepdf import Name, Operator
+from pikepdf import Name
+
+from course_tools.pdf_artifacts import mark_untagged_text_as_artifact
 
 # Structure types Chromium writes that are not among PDF 1.7's standard ones,
 # mapped to the standard type a reader should treat them as.
 ROLE_MAP = {"Strong": "Span", "Em": "Span"}
-
-TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
 
 
 def xmp_packet(title: str, language: str, date: dt.datetime, producer: str) -> bytes:
@@ -170,94 +171,6 @@ def _link_description(pdf, annot, pages, titles) -> str:
             return f"Go to {title} (page {number + 1})"
         return f"Go to page {number + 1}"
     return "Link"
-
-
-# --- artifacts ------------------------------------------------------------------------
-
-def _has_mcid(operands) -> bool:
-    return len(operands) > 1 and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]
-
-
-def _wrap_block(block: list) -> list:
-    """A BT…ET block outside marked content, with its text marked as an artifact.
-
-    A block with no tagged content inside (Chromium's footer) is wrapped whole;
-    one that also holds tagged runs gets each untagged run of text wrapped.
-    """
-    marked = [(operands, op) for operands, op in block if str(op) in ("BDC", "BMC")]
-    if not any(_has_mcid(operands) for operands, _ in marked):
-        return [([Name.Artifact], Operator("BMC")), *block, ([], Operator("EMC"))]
-    out, depth, open_ = [], 0, False
-    for operands, op in block:
-        name = str(op)
-        if name in ("BDC", "BMC") and depth == 0 and open_:
-            out.append(([], Operator("EMC")))
-            open_ = False
-        if name == "ET" and open_:
-            out.append(([], Operator("EMC")))
-            open_ = False
-        if name in TEXT_SHOWING and depth == 0 and not open_:
-            out.append(([Name.Artifact], Operator("BMC")))
-            open_ = True
-        out.append((operands, op))
-        if name in ("BDC", "BMC"):
-            depth += 1
-        elif name == "EMC":
-            depth -= 1
-    return out
-
-
-def mark_untagged_text_as_artifact(pdf: pikepdf.Pdf) -> int:
-    """Mark every text-showing run outside marked content as an /Artifact.
-
-    Returns how many BT…ET blocks were changed.
-    """
-    wrapped = 0
-    for page in pdf.pages:
-        ops = pikepdf.parse_content_stream(page)
-        out: list = []
-        depth = 0
-        i = 0
-        before = wrapped
-        while i < len(ops):
-            operands, op = ops[i]
-            name = str(op)
-            if name == "BT" and depth == 0:
-                end = i
-                while str(ops[end][1]) != "ET":
-                    end += 1
-                block = ops[i:end + 1]
-                if any(str(o) in TEXT_SHOWING for _, o in block):
-                    block = _wrap_block(block)
-                    wrapped += 1
-                out.extend(block)
-                i = end + 1
-                continue
-            if name in ("BDC", "BMC"):
-                depth += 1
-            elif name == "EMC":
-                depth -= 1
-            out.append((operands, op))
-            i += 1
-        if wrapped != before:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
-    return wrapped
-
-
-def untagged_text_operators(pdf: pikepdf.Pdf) -> int:
-    """Text-showing operators outside any marked content, over all pages (for tests)."""
-    count = 0
-    for page in pdf.pages:
-        depth = 0
-        for _, op in pikepdf.parse_content_stream(page):
-            name = str(op)
-            if name in ("BDC", "BMC"):
-                depth += 1
-            elif name == "EMC":
-                depth -= 1
-            elif name in TEXT_SHOWING and depth <= 0:
-                count += 1
-    return count
 
 
 def finish(path: Path, date: dt.datetime, title: str | None = None) -> None:
