@@ -6,7 +6,8 @@
   1280 px, in the light and the dark colour mode, once the page's widgets are drawn
   and again after using them (a rating chosen, text typed in a box). Each page is
   loaded once per width; the colour mode is switched in the page, as the theme's
-  own switch does. Tutor-edition pages whose article is identical to the student
+  own switch does (a negative control shows the dark run finding what only the dark
+  mode shows: a colour break and a hidden-in-light image). Tutor-edition pages whose article is identical to the student
   edition's are not scanned twice (``same_as_student``). Any violation fails,
   naming rule, element and pages.
 - Keyboard focus is visible on every kind of control we can reach with Tab.
@@ -148,11 +149,13 @@ def same_as_student(student: Path, tutor: Path) -> set[str]:
     return same
 
 
-def _scan(browser, url: str, pages: list[str], width: int) -> tuple[dict, int]:
+def _scan(browser, url: str, pages: list[str], width: int, init_script: str | None = None) -> tuple[dict, int]:
     """axe on each page at one width, in each colour mode and widget state."""
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 812 if phone else 900},
                                   is_mobile=phone, has_touch=phone)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     found: dict[tuple, set] = defaultdict(set)  # (rule, impact, help, target) -> {page [state]}
     runs = 0
@@ -242,6 +245,32 @@ def test_axe_wcag22_aa_matrix(request, browser, edition, width_name):
     problems, runs = axe_matrix(browser, site, WIDTHS[width_name], skip)
     print(f"\n{edition} {width_name}: {runs} axe runs in {time.perf_counter() - started:.0f} s")
     assert not problems, f"{edition} edition at {WIDTHS[width_name]} px: {len(problems)} axe violation(s):\n" + "\n".join(problems)
+
+
+# Two breaks the dark mode alone shows: body text nearly the colour of the dark page, and
+# an image with no text alternative that only the dark mode displays.
+DARK_ONLY_BREAKS = """document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style');
+    style.textContent = `html[data-theme=dark] .bd-article p { color: #1c1c1c !important; }
+        .wcag-dark-only { display: none; } html[data-theme=dark] .wcag-dark-only { display: inline; position: absolute; }`;
+    document.head.append(style);
+    const image = document.createElement('img');
+    image.className = 'wcag-dark-only';
+    image.width = image.height = 24;
+    image.src = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect width="24" height="24"/></svg>');
+    document.querySelector('.bd-article').prepend(image);
+});"""
+
+
+def test_dark_mode_scan_can_fail(browser, site):
+    server, url = _serve(site)
+    try:
+        found, runs = _scan(browser, url, ["glossary.html"], 1280, DARK_ONLY_BREAKS)
+    finally:
+        server.shutdown()
+    where = {rule: pages for (rule, _impact, _help, _target), pages in found.items()}
+    assert where.get("color-contrast") == {"glossary.html [dark]"}, where
+    assert where.get("image-alt") == {"glossary.html [dark]"}, where
 
 
 def test_widget_pages_draw_their_widgets(site, site_url, page):
