@@ -185,6 +185,9 @@ def finish(path: Path, date: dt.datetime, title: str | None = None) -> None:
         mark_untagged_text_as_artifact(pdf)
         describe_links(pdf)
         tmp = path.with_suffix(".tmp.pdf")
+        # Object streams pack the 39,000 structure elements' dictionaries: the student
+        # book goes from 9.3 to 4.2 MB, a smaller download on a phone (PDF 1.5 and later
+        # read them; PDF/UA-1 is PDF 1.7).
         pdf.save(tmp, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
     tmp.replace(path)
