@@ -7,9 +7,9 @@
   and again after using them (a rating chosen, text typed in a box). Each page is
   loaded once per width; the colour mode is switched in the page, as the theme's
   own switch does (a negative control shows the dark run finding what only the dark
-  mode shows: a colour break and a hidden-in-light image). Tutor-edition pages whose article is identical to the student
-  edition's are not scanned twice (``same_as_student``). Any violation fails,
-  naming rule, element and pages.
+  mode shows: a colour break and a hidden-in-light image). Tutor-edition pages whose
+  article is identical to the student edition's are not scanned twice
+  (``same_as_student``). Any violation fails, naming rule, element and pages.
 - Keyboard focus is visible on every kind of control we can reach with Tab.
 - Every image has a text alternative that says something (not a file name).
 

@@ -11,6 +11,7 @@ marked content) and were compared page by page when the reader was written.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def test_a_reader_that_does_not_skip_strings_is_caught(monkeypatch):
     """Negative control: with strings no longer skipped, 'BT' and 'EMC' inside them count
     as operators and the comparison above fails."""
     careless = pdf_artifacts._TOKEN.pattern.replace(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)", rb"\(")
-    monkeypatch.setattr(pdf_artifacts, "_TOKEN", __import__("re").compile(careless, pdf_artifacts._TOKEN.flags))
+    monkeypatch.setattr(pdf_artifacts, "_TOKEN", re.compile(careless, pdf_artifacts._TOKEN.flags))
     monkeypatch.setattr(pdf_artifacts, "_operators", _operators_without_fallback)
     assert wrapped(STRINGS, True) != wrapped(STRINGS, False)
 
