@@ -54,43 +54,46 @@ def _operators(data: bytes) -> list[tuple[str, int, int]] | None:
     return ops
 
 
-def _insertions(ops: list[tuple[str, int, int]], data: bytes) -> tuple[list[tuple[int, bytes]], int]:
-    """Where to put ``/Artifact BMC`` and ``EMC`` (before an operator's operands is just
-    after the operator before it), and how many text blocks that changes."""
-    ends = [0] + [end for _, _, end in ops]
-    found: list[tuple[int, bytes]] = []
+OPEN, CLOSE = "open", "close"
+
+
+def _artifact_marks(names: list[str], mcid: list[bool]) -> tuple[list[tuple[int, str]], int]:
+    """Where ``/Artifact BMC`` (OPEN) and ``EMC`` (CLOSE) go, as (k, mark): before the
+    operands of operator k (k == len(names): at the end); and how many text blocks that
+    changes. ``names`` are the stream's operators and ``mcid`` says which mark tagged
+    content. Both readers below share this, so they differ only in how they read."""
+    marks: list[tuple[int, str]] = []
     depth, i, blocks = 0, 0, 0
-    while i < len(ops):
-        name = ops[i][0]
-        if name == "BT" and depth == 0:
-            end = next((k for k in range(i, len(ops)) if ops[k][0] == "ET"), None)
-            if end is None:  # an unclosed text block: the parser decides
-                raise ValueError("BT without ET")
-            if any(op[0] in TEXT_SHOWING for op in ops[i:end + 1]):
-                found += _wrap_block(ops, ends, i, end, data)
+    while i < len(names):
+        if names[i] == "BT" and depth == 0:
+            last = names.index("ET", i)  # ValueError for an unclosed text block
+            if any(name in TEXT_SHOWING for name in names[i:last + 1]):
+                marks += _block_marks(names, mcid, i, last)
                 blocks += 1
-            i = end + 1
+            i = last + 1
             continue
-        depth += (name in MARKED) - (name == "EMC")
+        depth += (names[i] in MARKED) - (names[i] == "EMC")
         i += 1
-    return found, blocks
+    return marks, blocks
 
 
-def _wrap_block(ops, ends, first: int, last: int, data: bytes) -> list[tuple[int, bytes]]:
-    has_mcid = any(ops[k][0] == "BDC" and b"/MCID" in data[ends[k]:ops[k][1]] for k in range(first, last + 1))
-    if not has_mcid:
-        return [(ends[first], b"\n/Artifact BMC\n"), (ops[last][2], b"\nEMC\n")]
+def _block_marks(names: list[str], mcid: list[bool], first: int, last: int) -> list[tuple[int, str]]:
+    if not any(mcid[first:last + 1]):  # nothing tagged inside (the footer): the whole block
+        return [(first, OPEN), (last + 1, CLOSE)]
     out, depth, open_ = [], 0, False
     for k in range(first, last + 1):
-        name = ops[k][0]
+        name = names[k]
         if open_ and ((name in MARKED and depth == 0) or name == "ET"):
-            out.append((ends[k], b"\nEMC\n"))
+            out.append((k, CLOSE))
             open_ = False
         if name in TEXT_SHOWING and depth == 0 and not open_:
-            out.append((ends[k], b"\n/Artifact BMC\n"))
+            out.append((k, OPEN))
             open_ = True
         depth += (name in MARKED) - (name == "EMC")
     return out
+
+
+TOKEN_TEXT = {OPEN: b"\n/Artifact BMC\n", CLOSE: b"\nEMC\n"}
 
 
 def _wrap_by_tokens(data: bytes) -> tuple[bytes, int] | None:
@@ -98,14 +101,18 @@ def _wrap_by_tokens(data: bytes) -> tuple[bytes, int] | None:
     ops = _operators(data)
     if ops is None:
         return None
+    # Before an operator's operands is just after the operator before it.
+    ends = [0] + [end for _, _, end in ops]
+    names = [name for name, _, _ in ops]
+    mcid = [name == "BDC" and b"/MCID" in data[ends[k]:ops[k][1]] for k, name in enumerate(names)]
     try:
-        found, blocks = _insertions(ops, data)
-    except ValueError:
+        marks, blocks = _artifact_marks(names, mcid)
+    except ValueError:  # an unclosed text block: the parser decides
         return None
     pieces, last = [], 0
-    for position, text in found:
-        pieces += [data[last:position], text]
-        last = position
+    for k, mark in marks:
+        pieces += [data[last:ends[k]], TOKEN_TEXT[mark]]
+        last = ends[k]
     pieces.append(data[last:])
     return b"".join(pieces), blocks
 
@@ -114,45 +121,20 @@ def _has_mcid(operands) -> bool:
     return len(operands) > 1 and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]
 
 
-def _wrap_parsed_block(block: list) -> list:
-    marked = [(operands, op) for operands, op in block if str(op) in MARKED]
-    if not any(_has_mcid(operands) for operands, _ in marked):
-        return [([Name.Artifact], Operator("BMC")), *block, ([], Operator("EMC"))]
-    out, depth, open_ = [], 0, False
-    for operands, op in block:
-        name = str(op)
-        if open_ and ((name in MARKED and depth == 0) or name == "ET"):
-            out.append(([], Operator("EMC")))
-            open_ = False
-        if name in TEXT_SHOWING and depth == 0 and not open_:
-            out.append(([Name.Artifact], Operator("BMC")))
-            open_ = True
-        out.append((operands, op))
-        depth += (name in MARKED) - (name == "EMC")
-    return out
-
-
 def _wrap_by_parsing(ops: list) -> tuple[list, int]:
+    names = [str(op) for _, op in ops]
+    mcid = [name in MARKED and _has_mcid(operands) for (operands, _), name in zip(ops, names)]
+    marks, blocks = _artifact_marks(names, mcid)
+    parsed = {OPEN: ([Name.Artifact], Operator("BMC")), CLOSE: ([], Operator("EMC"))}
+    before: dict[int, list] = {}
+    for k, mark in marks:
+        before.setdefault(k, []).append(parsed[mark])
     out: list = []
-    depth, i, wrapped = 0, 0, 0
-    while i < len(ops):
-        operands, op = ops[i]
-        name = str(op)
-        if name == "BT" and depth == 0:
-            end = i
-            while str(ops[end][1]) != "ET":
-                end += 1
-            block = ops[i:end + 1]
-            if any(str(o) in TEXT_SHOWING for _, o in block):
-                block = _wrap_parsed_block(block)
-                wrapped += 1
-            out.extend(block)
-            i = end + 1
-            continue
-        depth += (name in MARKED) - (name == "EMC")
-        out.append((operands, op))
-        i += 1
-    return out, wrapped
+    for k, instruction in enumerate(ops):
+        out += before.get(k, [])
+        out.append(instruction)
+    out += before.get(len(ops), [])
+    return out, blocks
 
 
 def _content_bytes(page: pikepdf.Page) -> bytes:
