@@ -2,8 +2,7 @@
 
 Each page is loaded ONCE per state and every check for that state runs on that load:
 
-- **320 px, light** (a touch phone), every page of the student and the tutor edition
-  (tutor pages whose article is the student page's are not loaded twice):
+- **320 px, light** (a touch phone), every page of the student and the tutor edition:
   - reflow (1.4.10): nothing scrolls sideways, no prose is wider than the screen;
   - text spacing (1.4.12): the standard overrides (line height 1.5, paragraph spacing
     2em, letter spacing 0.12em, word spacing 0.16em) are applied to the same page and
@@ -35,7 +34,7 @@ import re
 from pathlib import Path
 
 
-from test_accessibility import ARTICLE, same_as_student, site_pages
+from test_accessibility import ARTICLE, site_pages
 from test_reflow import CHECKED, OVERFLOWS
 from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401,F811 (a fixture)
 
@@ -61,9 +60,9 @@ def ready(page, url: str) -> None:
     page.evaluate("document.fonts.ready")
 
 
-def _pages(site: Path, skip: set[str] = frozenset()) -> list[str]:
+def _pages(site: Path) -> list[str]:
     # The redirect page (index.html) and the generated index hold no content of their own.
-    return [rel for rel in site_pages(site) if rel not in skip and rel != "genindex.html"
+    return [rel for rel in site_pages(site) if rel != "genindex.html"
             and 'http-equiv="refresh"' not in (site / rel).read_text(encoding="utf-8").lower()]
 
 
@@ -167,9 +166,9 @@ def test_student_edition_at_320px(browser, site):
     assert problems == [], f"{len(problems)} problem(s) on a small screen:\n" + "\n".join(problems[:60])
 
 
-def test_tutor_edition_at_320px(browser, site, tutor_site):  # noqa: F811 (the fixture imported above)
+def test_tutor_edition_at_320px(browser, tutor_site):  # noqa: F811 (the fixture imported above)
     tutor = tutor_site
-    problems = small_screen_matrix(browser, tutor, _pages(tutor, same_as_student(site, tutor)))
+    problems = small_screen_matrix(browser, tutor, _pages(tutor))
     assert problems == [], f"{len(problems)} problem(s) on a small screen:\n" + "\n".join(problems[:60])
 
 
