@@ -275,7 +275,24 @@ FOCUS_CHECKS = """() => {
         if (!ids.has(el)) ids.set(el, 'e' + (++serial));
         return ids.get(el);
     };
-    const text = e => (e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].textContent : '')
+    // Each control's labels, from one pass over the page's labels, made again when
+    // elements come or go or an id or a for changes: el.labels searches the whole document
+    // at each stop (a tenth of the case-studies walk's time in the page).
+    let labelMap = null;
+    new MutationObserver(() => { labelMap = null; })
+        .observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'for']});
+    const labelsOf = el => {
+        if (!el.labels) return [];  // not a control that can have a label
+        if (!labelMap) {
+            labelMap = new Map();
+            for (const label of document.querySelectorAll('label')) {
+                const control = label.control;
+                if (control) labelMap.set(control, [...(labelMap.get(control) || []), label]);
+            }
+        }
+        return labelMap.get(el) || [];
+    };
+    const text = e => (e.getAttribute('aria-label') || (labelsOf(e)[0] ? labelsOf(e)[0].textContent : '')
                        || e.textContent || e.value || e.name || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
     const describe = e => `<${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string'
         && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).slice(0, 2).join('.') : ''}${e.type === 'radio' ? ' radio' : ''}> ${text(e)}`;
@@ -291,7 +308,7 @@ FOCUS_CHECKS = """() => {
     };
     const boxed = el => { const r = el.getBoundingClientRect(); return r.width > 2 && r.height > 2; };
     const indicators = el => {
-        const own = [el, ...(el.labels ? [...el.labels] : [])].filter(boxed);
+        const own = [el, ...labelsOf(el)].filter(boxed);
         return own.length ? own : [...el.querySelectorAll('*')].filter(boxed).slice(0, 5);
     };
     const pinned = n => { const p = getComputedStyle(n).position; return p === 'fixed' || p === 'sticky'; };
