@@ -402,8 +402,8 @@ def test_phone_width_has_no_horizontal_scroll(phone_page, site_url):
         assert width() <= 375
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm install)")
 def test_axe_finds_no_wcag_aa_violation_in_the_widget(page, site_url):
+    assert AXE.exists(), "axe-core is not installed: run `make setup` (npm ci)"
     open_widget(page, site_url)
     page.add_script_tag(path=str(AXE))
     run = """async () => (await axe.run(document.querySelector('.cw-debate'),
