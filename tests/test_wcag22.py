@@ -128,6 +128,18 @@ def serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# Each control's labels (a Map), from one pass over the page's labels: el.labels searches
+# the whole document on every call, which made the target check take 16 s on the
+# case-studies page (1,300 targets) and was a tenth of that page's keyboard walk.
+LABELS_BY_CONTROL = """() => {
+    const map = new Map();
+    for (const label of document.querySelectorAll('label')) {
+        const control = label.control;
+        if (control) map.set(control, [...(map.get(control) || []), label]);
+    }
+    return map;
+}"""
+
 # --- 2.5.8 Target size (minimum) ------------------------------------------------------
 
 TARGETS = """(scope) => {
@@ -142,9 +154,7 @@ TARGETS = """(scope) => {
         return r.width > 1 && r.height > 1;   // visually-hidden (clipped) elements are not targets
     });
     // A radio or checkbox and its label are one target (clicking either activates it).
-    // Each element's labels, read once: el.labels searches the document on every call,
-    // which made this check take 16 s on the case-studies page (1,300 targets).
-    const labelsOf = new Map(all.map(el => [el, el.labels ? [...el.labels] : null]));
+    const labelsOf = (""" + LABELS_BY_CONTROL + """)();
     const sameTarget = (a, b) => {
         const la = labelsOf.get(a), lb = labelsOf.get(b);
         return a.contains(b) || b.contains(a) || (la && la.includes(b)) || (lb && lb.includes(a))
@@ -275,23 +285,10 @@ FOCUS_CHECKS = """() => {
         if (!ids.has(el)) ids.set(el, 'e' + (++serial));
         return ids.get(el);
     };
-    // Each control's labels, from one pass over the page's labels, made again when
-    // elements come or go or an id or a for changes: el.labels searches the whole document
-    // at each stop (a tenth of the case-studies walk's time in the page).
+    // Each control's labels (LABELS_BY_CONTROL), found again after elements come or go or
+    // an id or a for changes (the observer below).
     let labelMap = null;
-    new MutationObserver(() => { labelMap = null; })
-        .observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'for']});
-    const labelsOf = el => {
-        if (!el.labels) return [];  // not a control that can have a label
-        if (!labelMap) {
-            labelMap = new Map();
-            for (const label of document.querySelectorAll('label')) {
-                const control = label.control;
-                if (control) labelMap.set(control, [...(labelMap.get(control) || []), label]);
-            }
-        }
-        return labelMap.get(el) || [];
-    };
+    const labelsOf = el => (labelMap = labelMap || (""" + LABELS_BY_CONTROL + """)()).get(el) || [];
     const text = e => (e.getAttribute('aria-label') || (labelsOf(e)[0] ? labelsOf(e)[0].textContent : '')
                        || e.textContent || e.value || e.name || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
     const describe = e => `<${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string'
@@ -322,8 +319,10 @@ FOCUS_CHECKS = """() => {
     const clips = n => getComputedStyle(n).overflowX !== 'visible';
     const addPins = root => { for (const n of [root, ...root.querySelectorAll('*')]) if (pinned(n)) pins.set(n, clips(n) ? [n] : [n, ...n.querySelectorAll('*')]); };
     addPins(document.body);
-    new MutationObserver(records => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) addPins(n); })
-        .observe(document.body, {childList: true, subtree: true});
+    new MutationObserver(records => {
+        labelMap = null;
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) addPins(n);
+    }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'for']});
     const pinsOver = (el, x0, y0, x1, y1) => {
         for (const [pin, parts] of pins) {
             if (!pin.isConnected || pin.contains(el)) continue;
