@@ -132,8 +132,6 @@ def _serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
-
 # What differs between a tutor page and its student twin when the page is the same: the
 # site menu (the tutor edition's lists the "For tutors" part), the edition line
 # ("Student edition" or "Tutor edition", with that edition's PDF), the tutor edition's
@@ -308,13 +306,11 @@ def test_dark_mode_scan_can_fail(browser, site):
     assert where.get("image-alt") == {"glossary.html [dark]"}, where
 
 
-def test_menu_only_pages_are_the_shared_pages(site):
+def test_menu_only_pages_are_the_shared_pages(request, site):
     """The tutor cells check only the menu, edition line and banner of the pages both editions
     share, and the whole of every other page; if the comparison stops matching (as it did
     once), every page is scanned whole and the run is slow but says nothing: so test it."""
-    from test_editions import tutor_build
-
-    tutor = tutor_build().site
+    tutor = _site_for("tutor", request)
     menu_only = menu_only_pages(site, tutor)
     shared = {rel for rel in site_pages(site) if (tutor / rel).exists()}
     # Scanned whole in the tutor edition too: the redirect (index), the pages with no
@@ -332,10 +328,8 @@ MENU_BREAK = """document.addEventListener('DOMContentLoaded', () => {
 });"""
 
 
-def test_menu_only_scan_finds_a_break_in_the_menu(browser):
-    from test_editions import tutor_build
-
-    server, url = _serve(tutor_build().site)
+def test_menu_only_scan_finds_a_break_in_the_menu(request, browser):
+    server, url = _serve(_site_for("tutor", request))
     try:
         found, runs = _scan(browser, url, ["glossary.html"], 1280, MENU_BREAK, menu_only={"glossary.html"})
     finally:

@@ -34,11 +34,12 @@ import re
 from pathlib import Path
 
 
-from test_accessibility import ARTICLE, site_pages
+from test_accessibility import site_pages
 from test_reflow import CHECKED, OVERFLOWS
 from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401,F811 (a fixture)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
 PHONE_320 = dict(viewport={"width": 320, "height": 640}, device_scale_factor=2, is_mobile=True, has_touch=True)
 PHONE_375 = dict(viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True, has_touch=True)
 DESKTOP = dict(viewport={"width": 1280, "height": 900})
