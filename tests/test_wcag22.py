@@ -20,6 +20,10 @@ loads every page of the edition ONCE and checks on that load:
   sentence (the "inline" exception); on a phone, inside each open menu too;
 - at 1280 px, the help links for 3.2.6 (below).
 
+On a tutor page that is its student twin but for the site menu (``menu_only_pages``),
+the tutor cell walks the site menu and the student cell every other stop: see
+MENU_ONLY_WALK.
+
 Each cell prints the pages and stops it checked and its time. Then:
 
 - 3.2.6 Consistent help: the help the site offers on many pages (open an issue,
@@ -47,6 +51,7 @@ from pathlib import Path
 import pytest
 
 from conftest import _QuietHandler, announce, load_page, reload_page
+from test_accessibility import menu_only_pages
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -364,8 +369,9 @@ FOCUS_RECORDER = """() => {
     const {keyOf, describe, PROPS, look, indicators, obscured} = (""" + FOCUS_CHECKS + """)();
     const VERIFY_EVERY = """ + str(VERIFY_EVERY) + """;
     const walk = window.__focusWalk = {};
-    walk.start = (key, wrapFirst) => {
-        Object.assign(walk, {key, wrapFirst, round: wrapFirst, stops: [], ended: null, active: true, previous: null, seen: new Set(), scrolledTo: scrollY});
+    walk.start = (key, wrapFirst, region) => {
+        const scope = region ? document.querySelector(region) : null;  // a walk of one part of the page: see WALK_FROM
+        Object.assign(walk, {key, wrapFirst, scope, round: wrapFirst, stops: [], ended: null, active: true, previous: null, seen: new Set(), scrolledTo: scrollY});
     };
     walk.end = why => { walk.ended = why; walk.active = false; };
     walk.record = el => {
@@ -382,6 +388,7 @@ FOCUS_RECORDER = """() => {
             if (walk.wrapFirst && !walk.stops.length) { walk.wrapFirst = false; return; }  // out and in again: see WALK_FROM
             return walk.end('left');
         }
+        if (walk.scope && !walk.scope.contains(el)) return walk.end('left');
         const key = keyOf(el);
         // Round a dialog (wrapFirst), focus may come back in at the dialog or at its first control.
         const starts = walk.stops.slice(0, walk.round ? 2 : 1).map(s => s.key);
@@ -406,15 +413,20 @@ FOCUS_RECORDER = """() => {
 # A modal dialog can itself be a stop (a scrolling box is, in Chromium), before its
 # first control, where no marker can go; so both walks of a dialog start at its end:
 # Shift+Tab as on a page, and Tab, which leaves the page once and comes back in at
-# the dialog's first stop (the recorder's ``wrapFirst``).
-WALK_FROM = """([where, inDialog]) => {
-    const scope = inDialog ? document.querySelector('dialog[open]') : document.body;
+# the dialog's first stop (the recorder's ``wrapFirst``). A walk of one region of the
+# page (``region``, a selector: the site menu of a tutor page, MENU_ONLY_WALK) starts just
+# before or just after it, as the region may be a stop itself (a scrolling box), and ends
+# when focus leaves it; that marker is taken out of the layout (position absolute), so
+# that the region is measured where it is.
+WALK_FROM = """([where, inDialog, region]) => {
+    const scope = inDialog ? document.querySelector('dialog[open]') : region ? document.querySelector(region) : document.body;
     const marker = document.getElementById('wcag22-' + where) || document.createElement('span');
     marker.id = 'wcag22-' + where;
     marker.tabIndex = -1;
-    if (where === 'start') scope.prepend(marker); else scope.append(marker);
-    marker.focus();
-    if (!inDialog) window.scrollTo(0, where === 'start' ? 0 : document.body.scrollHeight);
+    if (region) { marker.style.position = 'absolute'; if (where === 'start') scope.before(marker); else scope.after(marker); }
+    else if (where === 'start') scope.prepend(marker); else scope.append(marker);
+    marker.focus({preventScroll: !!region});
+    if (!inDialog && !region) window.scrollTo(0, where === 'start' ? 0 : document.body.scrollHeight);
     const groups = new Set();
     return [...scope.querySelectorAll('a[href], button, input, select, textarea, summary, iframe, [tabindex]')].filter(el => {
         if (el.tabIndex < 0 || el.disabled || !el.getClientRects().length) return false;
@@ -473,11 +485,12 @@ class KeyPresser:
         self.socket.close()
 
 
-def tab_through(page, keys: KeyPresser, key: str, expected: int, wrap_first: bool = False, paced: bool = False) -> dict:
+def tab_through(page, keys: KeyPresser, key: str, expected: int, wrap_first: bool = False, paced: bool = False,
+                region: str | None = None) -> dict:
     """Press ``key`` until the walk ends (the recorder checks each stop as it goes):
     first as many times as there should be stops, then a few at a time. A walk that
     has not ended after twice that is a trap too."""
-    page.evaluate("([k, w]) => window.__focusWalk.start(k, w)", [key, wrap_first])
+    page.evaluate("([k, w, r]) => window.__focusWalk.start(k, w, r)", [key, wrap_first, region])
     pressed, batch = 0, expected + 2
     while pressed < 2 * expected + 20:
         keys.press(key, batch, paced)
@@ -518,11 +531,12 @@ def order_problem(where: str, forwards: list[dict], backwards: list[dict]) -> li
             f"from stop {i + 1}, forwards {around(ahead)}, backwards reversed {around(back)} (2.4.3)"]
 
 
-def walk_both_ways(page, keys: KeyPresser, where: str, in_dialog: bool = False) -> tuple[int, list[str]]:
-    """Tab from the start to the end and Shift+Tab from the end to the start; return the
-    stops checked and the problems found."""
+def walk_both_ways(page, keys: KeyPresser, where: str, in_dialog: bool = False,
+                   region: str | None = None) -> tuple[int, list[str]]:
+    """Tab from the start to the end and Shift+Tab from the end to the start (of the page,
+    the open dialog, or ``region``); return the stops checked and the problems found."""
     page.evaluate(FOCUS_RECORDER)
-    forwards, backwards = both_ways(page, keys, in_dialog)
+    forwards, backwards = both_ways(page, keys, in_dialog, region=region)
     problems = stop_problems(where, forwards, "Tab") + stop_problems(where, backwards, "Shift+Tab")
     if "trapped" in (forwards["ended"], backwards["ended"]):
         return len(forwards["stops"]) + len(backwards["stops"]), problems
@@ -531,27 +545,28 @@ def walk_both_ways(page, keys: KeyPresser, where: str, in_dialog: bool = False) 
         # Presses faster than frames can outrun what the page redraws on scroll through
         # an IntersectionObserver (the theme's "On this page" opens the current section's
         # entries): walk again at a person's pace, two frames a stop, before reporting.
-        again = both_ways(page, keys, in_dialog, paced=True)
+        again = both_ways(page, keys, in_dialog, paced=True, region=region)
         order = order_problem(where, again[0]["stops"], again[1]["stops"])
     return len(forwards["stops"]) + len(backwards["stops"]), problems + order
 
 
-def both_ways(page, keys: KeyPresser, in_dialog: bool, paced: bool = False) -> tuple[dict, dict]:
-    expected = page.evaluate(WALK_FROM, ["end" if in_dialog else "start", in_dialog])
-    forwards = tab_through(page, keys, "Tab", expected, wrap_first=in_dialog, paced=paced)
-    page.evaluate(WALK_FROM, ["end", in_dialog])
-    return forwards, tab_through(page, keys, "Shift+Tab", max(len(forwards["stops"]), expected), paced=paced)
+def both_ways(page, keys: KeyPresser, in_dialog: bool, paced: bool = False, region: str | None = None) -> tuple[dict, dict]:
+    expected = page.evaluate(WALK_FROM, ["end" if in_dialog else "start", in_dialog, region])
+    forwards = tab_through(page, keys, "Tab", expected, wrap_first=in_dialog, paced=paced, region=region)
+    page.evaluate(WALK_FROM, ["end", in_dialog, region])
+    return forwards, tab_through(page, keys, "Shift+Tab", max(len(forwards["stops"]), expected), paced=paced, region=region)
 
 
 PHONE_MENUS = {"site menu": "button.primary-toggle", "page contents": "button.secondary-toggle"}
 
 
-def walk_phone_menus(page, keys: KeyPresser) -> tuple[int, list[str]]:
-    """Each menu the header opens on a phone: opened from the keyboard (Enter on its
-    button), checked for target size, walked both ways, then closed with Escape, which
-    must give focus back to the button (no trap, 2.1.2)."""
+def walk_phone_menus(page, keys: KeyPresser, menus: tuple[str, ...] = tuple(PHONE_MENUS)) -> tuple[int, list[str]]:
+    """Each menu the header opens on a phone (of ``menus``): opened from the keyboard
+    (Enter on its button), checked for target size, walked both ways, then closed with
+    Escape, which must give focus back to the button (no trap, 2.1.2)."""
     stops, problems = 0, []
-    for name, selector in PHONE_MENUS.items():
+    for name in menus:
+        selector = PHONE_MENUS[name]
         toggle = page.locator(f".bd-header-article {selector}:visible").first
         if not toggle.count():
             continue
@@ -585,18 +600,36 @@ def walk_menu(page, keys: KeyPresser, name: str, toggle) -> tuple[int, list[str]
     return walked, problems
 
 
-def check_page(page, keys: KeyPresser, url: str, phone: bool, read_help: bool) -> dict:
-    """Every check of a cell on one load of one page."""
+# On a tutor page that is its student twin but for the site menu (menu_only_pages in
+# test_accessibility.py: the edition line and the banner hold no stops), the student
+# cell checks every other stop, on the same elements in the same layout; the tutor cell
+# walks the site menu: in the page at 1280 px, and in its dialog on a phone. That holds
+# while the banner and the edition line scroll with the page and hold no stops; should
+# either be pinned to the screen (it could hide a stop the student page shows) or hold
+# a stop, the page is walked whole (UNLIKE_ITS_TWIN).
+MENU_ONLY_WALK = "#pst-primary-sidebar"
+UNLIKE_ITS_TWIN = """() => ['.bd-header-announcement', '.course-edition'].some(sel => [...document.querySelectorAll(sel)].some(el => {
+    for (let n = el; n; n = n.parentElement) if (['fixed', 'sticky'].includes(getComputedStyle(n).position)) return true;
+    return !!el.querySelector('a[href], button, input, select, textarea, summary, iframe, [tabindex]');
+}))"""
+
+
+def check_page(page, keys: KeyPresser, url: str, phone: bool, read_help: bool, menu_only: bool = False) -> dict:
+    """Every check of a cell on one load of one page (on a ``menu_only`` page, of its site menu)."""
     load_page(page, url)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # expandable parts too
-    problems = [f"{p} (2.5.8)" for p in page.evaluate(TARGETS, None)]
     help_links = first_seen(page.evaluate(HELP_LINKS)) if read_help else None
-    stops, found = walk_both_ways(page, keys, "page")
-    menu_stops = 0
+    menu_only = menu_only and not page.evaluate(UNLIKE_ITS_TWIN)
+    stops, menu_stops, found = 0, 0, []
+    if not (menu_only and phone):
+        region = MENU_ONLY_WALK if menu_only else None
+        found = [f"{p} (2.5.8)" for p in page.evaluate(TARGETS, region)]
+        stops, walked = walk_both_ways(page, keys, "site menu" if menu_only else "page", region=region)
+        found += walked
     if phone:
-        menu_stops, in_menus = walk_phone_menus(page, keys)
+        menu_stops, in_menus = walk_phone_menus(page, keys, ("site menu",) if menu_only else tuple(PHONE_MENUS))
         found += in_menus
-    return {"stops": stops, "menu_stops": menu_stops, "problems": problems + found, "help": help_links}
+    return {"stops": stops, "menu_stops": menu_stops, "problems": found, "help": help_links}
 
 
 def style_script(css: str) -> str:
@@ -655,8 +688,9 @@ def in_two_browsers(pages: list[str], check, cost=None) -> list:
 
 
 def scan_cell(site: Path, width: int, pages: list[str], read_help: bool = False,
-              breakage: tuple[str, ...] = ()) -> list[tuple[str, dict]]:
-    """Check ``pages`` at ``width``; ``breakage``: init scripts that break the pages on purpose."""
+              breakage: tuple[str, ...] = (), menu_only: set[str] = frozenset()) -> list[tuple[str, dict]]:
+    """Check ``pages`` at ``width`` (of the pages in ``menu_only``, the site menu: MENU_ONLY_WALK);
+    ``breakage``: init scripts that break the pages on purpose."""
     server, base = serve(site)
 
     @contextlib.contextmanager
@@ -667,14 +701,14 @@ def scan_cell(site: Path, width: int, pages: list[str], read_help: bool = False,
             context.add_init_script(script)
         keys = KeyPresser(page, port)
         try:
-            yield lambda rel: check_page(page, keys, f"{base}/{rel}", width < 600, read_help)
+            yield lambda rel: check_page(page, keys, f"{base}/{rel}", width < 600, read_help, rel in menu_only)
         finally:
             keys.close()
             context.close()
 
     try:
         # A page's size is a fair guess at its walk's cost (its stops and its DOM).
-        return in_two_browsers(pages, checker, cost=lambda rel: (site / rel).stat().st_size)
+        return in_two_browsers(pages, checker, cost=lambda rel: (site / rel).stat().st_size / (4 if rel in menu_only else 1))
     finally:
         server.shutdown()
 
@@ -697,13 +731,16 @@ def test_keyboard_walk_and_target_size(request, edition, width_name):
     site = request.getfixturevalue("site" if edition == "student" else "tutor_site")
     width, started = WIDTHS[width_name], time.monotonic()
     pages = walked_pages(site)
-    results = scan_cell(site, width, pages, read_help=width_name == "desktop")
+    menu_only = menu_only_pages(request.getfixturevalue("site"), site) if edition == "tutor" else set()
+    results = scan_cell(site, width, pages, read_help=width_name == "desktop", menu_only=menu_only)
     if width_name == "desktop":
         HELP_SEEN[edition] = {rel: found["help"] for rel, found in results}
     stops = sum(found["stops"] for _, found in results)
     menu_stops = sum(found["menu_stops"] for _, found in results)
     line = (f"{edition} {width}: {len(results)} pages, {stops + menu_stops:,} tab stops checked "
-            f"({stops:,} on the pages, {menu_stops:,} in the phone menus) in {time.monotonic() - started:.0f} s")
+            f"({stops:,} on the pages, {menu_stops:,} in the phone menus)"
+            + (f"; on {len(menu_only)} pages that are their student twin but for the site menu, the site menu only" if menu_only else "")
+            + f" in {time.monotonic() - started:.0f} s")
     announce(line)  # on the terminal at once (not from an xdist worker, which has none)
     print(line)  # and in the test's captured output
     assert len(results) == len(pages)
@@ -734,6 +771,27 @@ def test_focus_visible_check_can_fail(site):
     problems = broken_problems(site, "chapters/barrier-checklist.html", "desktop", style_script(broken))
     assert any("(2.4.7)" in p for p in problems), "the check did not notice focus that does not show"
     assert any("radio" in p and "(2.4.7)" in p for p in problems), "the walk did not reach the checklist's ratings"
+
+
+def test_site_menu_walk_can_fail(request, tutor_site):
+    """A tutor page walked on its site menu only (MENU_ONLY_WALK) is still walked there: with
+    focus made invisible in the site menu alone, the walk says so, at 1280 px in the page
+    and on a phone in the menu's dialog."""
+    rel = "chapters/05-critiques.html"
+    assert rel in menu_only_pages(request.getfixturevalue("site"), tutor_site)
+    in_menu = "#pst-primary-sidebar *, #pst-primary-sidebar-modal *"
+    broken = (f":is(#no-such #rule, {in_menu}):focus, :is(#no-such #rule, {in_menu}):focus-visible "
+              "{ outline: none !important; box-shadow: none !important; }")
+    for width_name, width in WIDTHS.items():
+        results = scan_cell(tutor_site, width, [rel], breakage=(style_script(broken),), menu_only={rel})
+        problems = cell_problems(results)
+        assert any("site menu" in p and "(2.4.7)" in p for p in problems), f"{width_name}: {problems[:5]}"
+        assert not any("(2.4.7)" in p and "site menu" not in p for p in problems), f"{width_name}: {problems[:5]}"
+        assert results[0][1]["stops"] < 200, "the page was walked whole, not on its site menu"
+    # A banner pinned to the screen could hide a stop that its student twin shows: walked whole.
+    pinned = style_script(".bd-header-announcement { position: sticky !important; top: 0; }")
+    walked = scan_cell(tutor_site, WIDTHS["desktop"], [rel], breakage=(pinned,), menu_only={rel})[0][1]
+    assert walked["stops"] > 400, f"a page with a pinned banner was walked on its site menu only ({walked['stops']} stops)"
 
 
 # Broken behaviour for the checks below, added by init scripts: a widget that keeps
