@@ -11,7 +11,8 @@
   is its student twin except for the site menu (which lists the tutor part), the
   edition line and the tutor banner is scanned in every state too, but axe checks
   those parts of it only: the rest is the student page, which the student cells check
-  whole (``menu_only_pages``). Any violation fails, naming rule, element and pages.
+  whole (``menu_only_pages``), unless its banner or edition line is pinned to the screen
+  or holds a control (``UNLIKE_ITS_TWIN``). Any violation fails, naming rule, element and pages.
 - Keyboard focus is visible on every kind of control we can reach with Tab.
 - Every image has a text alternative that says something (not a file name).
 
@@ -145,6 +146,13 @@ TUTOR_BANNER = re.compile(r'<aside class="bd-header-announcement".*?</aside>\n?'
 TUTOR_TITLE = re.compile(r' \(tutor edition\)(?=</title>)')
 DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*" />')
 MENU_ONLY = ["#pst-primary-sidebar", ".course-edition", ".bd-header-announcement"]
+# True when the edition line or the banner is pinned to the screen (it could cover what
+# the student page shows) or holds a control: then the page is checked whole, by axe here
+# and by the keyboard walk in test_wcag22.py.
+UNLIKE_ITS_TWIN = """() => ['.bd-header-announcement', '.course-edition'].some(sel => [...document.querySelectorAll(sel)].some(el => {
+    for (let n = el; n; n = n.parentElement) if (['fixed', 'sticky'].includes(getComputedStyle(n).position)) return true;
+    return !!el.querySelector('a[href], button, input, select, textarea, summary, iframe, [tabindex]');
+}))"""
 
 
 def _shared_part(html: str, tutor: bool) -> str | None:
@@ -194,6 +202,7 @@ def _scan(browser, url: str, pages: list[str], width: int, init_script: str | No
         for rel in pages:
             page.goto(f"{url}/{rel}", wait_until="load")
             wait_for_widgets(page)
+            scope = MENU_ONLY if rel in menu_only and not page.evaluate(UNLIKE_ITS_TWIN) else None
             states = [("light", None), ("dark", None)]
             if page.locator(".course-widget").count():
                 states = [("light", None), ("light", "used"), ("dark", "used")]
@@ -205,7 +214,7 @@ def _scan(browser, url: str, pages: list[str], width: int, init_script: str | No
                 page.evaluate("window.scrollTo(0, 0)")
                 set_mode(page, mode)
                 runs += 1
-                for violation in run_axe(page, MENU_ONLY if rel in menu_only else None):
+                for violation in run_axe(page, scope):
                     for node in violation["nodes"]:
                         key = (violation["id"], violation["impact"], violation["help"], node["target"])
                         found[key].add(f"{rel} [{mode}{', after use' if use else ''}]")
@@ -336,6 +345,22 @@ def test_menu_only_scan_finds_a_break_in_the_menu(request, browser):
         server.shutdown()
     contrast = {target for (rule, _impact, _help, target) in found if rule == "color-contrast"}
     assert runs == 2 and contrast, found
+
+
+# A banner pinned to the screen, and a break in the article only: the page is no longer
+# its student twin but for the menu (UNLIKE_ITS_TWIN), so axe checks it whole.
+PINNED_BANNER_AND_ARTICLE_BREAK = MENU_BREAK.replace(
+    "#pst-primary-sidebar a { color: #e8e8e8 !important; }",
+    ".bd-header-announcement { position: sticky !important; top: 0; } .bd-article p:not(.course-edition) { color: #e8e8e8 !important; }")
+
+
+def test_page_with_a_pinned_banner_is_scanned_whole(request, browser):
+    server, url = _serve(_site_for("tutor", request))
+    try:
+        found, _ = _scan(browser, url, ["glossary.html"], 1280, PINNED_BANNER_AND_ARTICLE_BREAK, menu_only={"glossary.html"})
+    finally:
+        server.shutdown()
+    assert any(rule == "color-contrast" and "course-edition" not in str(target) for (rule, _i, _h, target) in found), found
 
 
 def test_widget_pages_draw_their_widgets(site, site_url, page):

@@ -51,7 +51,7 @@ from pathlib import Path
 import pytest
 
 from conftest import _QuietHandler, announce, load_page, reload_page
-from test_accessibility import menu_only_pages
+from test_accessibility import UNLIKE_ITS_TWIN, menu_only_pages
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -606,12 +606,8 @@ def walk_menu(page, keys: KeyPresser, name: str, toggle) -> tuple[int, list[str]
 # walks the site menu: in the page at 1280 px, and in its dialog on a phone. That holds
 # while the banner and the edition line scroll with the page and hold no stops; should
 # either be pinned to the screen (it could hide a stop the student page shows) or hold
-# a stop, the page is walked whole (UNLIKE_ITS_TWIN).
+# a stop, the page is walked whole (UNLIKE_ITS_TWIN, in test_accessibility.py).
 MENU_ONLY_WALK = "#pst-primary-sidebar"
-UNLIKE_ITS_TWIN = """() => ['.bd-header-announcement', '.course-edition'].some(sel => [...document.querySelectorAll(sel)].some(el => {
-    for (let n = el; n; n = n.parentElement) if (['fixed', 'sticky'].includes(getComputedStyle(n).position)) return true;
-    return !!el.querySelector('a[href], button, input, select, textarea, summary, iframe, [tabindex]');
-}))"""
 
 
 def check_page(page, keys: KeyPresser, url: str, phone: bool, read_help: bool, menu_only: bool = False) -> dict:
