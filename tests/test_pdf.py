@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import os
 import re
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 import yaml
+from filelock import FileLock
 
 from conftest import BUILD_PARENT, SharedOutput
 
@@ -70,7 +72,23 @@ def reader(edition: str):
 
 @functools.lru_cache(maxsize=None)
 def page_texts(edition: str) -> tuple[str, ...]:
-    return tuple(page.extract_text() or "" for page in reader(edition).pages)
+    """Each page's text, read once per PDF by whichever worker asks first: pypdf takes
+    16 to 20 CPU-seconds an edition, and this file and test_pdf_ua.py, which both read
+    it, often run on different workers."""
+    pdf = built_pdf(edition)
+    saved = PDF_DIR / f".{edition}-page-texts.json"
+    stamp = f"{pdf.resolve()}:{pdf.stat().st_size}:{pdf.stat().st_mtime_ns}"  # this very file
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{saved}.lock"):
+        try:
+            found = json.loads(saved.read_text(encoding="utf-8"))
+            if found["stamp"] == stamp:
+                return tuple(found["pages"])
+        except (OSError, ValueError, KeyError):
+            pass
+        texts = tuple(page.extract_text() or "" for page in reader(edition).pages)
+        saved.write_text(json.dumps({"stamp": stamp, "pages": texts}), encoding="utf-8")
+    return texts
 
 
 def _plain(text: str) -> str:
