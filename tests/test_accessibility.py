@@ -385,6 +385,47 @@ FOCUS_STYLE = """el => {
 }"""
 
 
+# The menus a phone's header opens (modal dialogs holding the site menu and "On this
+# page") are a state the matrix's page loads never reach. Their styles are the same on
+# every page; their content is the page's menu: here on a page of each kind, in each
+# edition, in both colour modes.
+OPEN_MENU_PAGES = {
+    "student": ["intro.html", "chapters/05-critiques.html", "exercises/ch05-exercises.html"],
+    "tutor": ["chapters/05-critiques.html", "exercises/tutor/ch05-seminar.html", "exercises/tutor/marking.html"],
+}
+PHONE_MENU_TOGGLES = {"site menu": "button.primary-toggle", "page contents": "button.secondary-toggle"}
+
+
+@pytest.mark.parametrize("edition", ["student", "tutor"])
+def test_phone_menus_pass_axe_when_open(request, browser, edition):
+    site = _site_for(edition, request)
+    server, url = _serve(site)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page, found, scanned = context.new_page(), [], 0
+    try:
+        for rel in OPEN_MENU_PAGES[edition]:
+            assert (site / rel).exists(), rel
+            for mode in ("light", "dark"):
+                open_page(page, url, rel, mode)
+                for name, toggle in PHONE_MENU_TOGGLES.items():
+                    button = page.locator(f".bd-header-article {toggle}:visible").first
+                    if not button.count():
+                        continue
+                    button.click()
+                    page.wait_for_function("() => !!document.querySelector('dialog[open]')", timeout=5000)
+                    set_mode(page, mode)  # waits for the dialog's transitions too
+                    scanned += 1
+                    found += [f"{rel} [{mode}, {name} open]: {v['id']} at {n['target']}: {n['summary']}"
+                              for v in run_axe(page, ["dialog[open]"]) for n in v["nodes"]]
+                    page.keyboard.press("Escape")
+                    page.wait_for_function("() => !document.querySelector('dialog[open]')", timeout=5000)
+    finally:
+        context.close()
+        server.shutdown()
+    assert scanned >= 2 * len(OPEN_MENU_PAGES[edition]), f"only {scanned} open menus scanned"
+    assert found == [], f"{len(found)} violation(s) in the open phone menus:\n" + "\n".join(found)
+
+
 @pytest.mark.parametrize("rel", ["intro.html", "chapters/05-critiques.html", "chapters/barrier-checklist.html"])
 def test_keyboard_focus_is_visible(site, site_url, page, rel):
     """Tab through the first 40 stops: each focused element shows an outline or focus ring."""

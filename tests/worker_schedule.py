@@ -19,7 +19,8 @@ from __future__ import annotations
 import pytest
 
 # Each axe matrix cell loads every page of an edition at one width and runs axe in each
-# state; each keyboard-walk cell walks every tab stop of an edition at one width (the
+# state; each keyboard-walk cell walks every tab stop of an edition at one width (in the
+# tutor cells, the site menu alone of a page shared with the student edition; the
 # help-order test reads what the desktop cells saw, or loads the pages itself); each
 # tiny-copy reliability test makes its own Sphinx build of a tiny book.
 RUN_ALONE = (
