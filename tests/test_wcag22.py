@@ -51,7 +51,7 @@ from pathlib import Path
 import pytest
 
 from conftest import _QuietHandler, announce, load_page, reload_page
-from test_accessibility import UNLIKE_ITS_TWIN, menu_only_pages
+from test_accessibility import NO_TRANSITIONS, UNLIKE_ITS_TWIN, menu_only_pages
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -357,13 +357,8 @@ FOCUS_CHECKS = """() => {
     };
     return {keyOf, describe, PROPS, look, indicators, obscured};
 }"""
-# Every transition ends as it starts: a style change takes effect at once, so each stop
-# is measured at rest, however fast the presses come.
-NO_TRANSITIONS = """document.addEventListener('DOMContentLoaded', () => {
-    const still = document.createElement('style');
-    still.textContent = '*, *::before, *::after { transition-duration: 0s !important; transition-delay: 0s !important; }';
-    document.head.append(still);
-});"""
+# NO_TRANSITIONS (test_accessibility.py): a style change takes effect at once, so each
+# stop is measured at rest, however fast the presses come.
 FOCUS_RECORDER = """() => {
     if (window.__focusWalk) return;
     const {keyOf, describe, PROPS, look, indicators, obscured} = (""" + FOCUS_CHECKS + """)();
