@@ -345,6 +345,22 @@ def wait_for_widgets(page, timeout: float = 30000, scroll: bool = True) -> None:
     page.wait_for_function(_WIDGETS_READY, arg=views, timeout=timeout)
 
 
+# Sphinx's search page adds each result before it has fetched that page's summary, and
+# marks the searched words only once the summary is in; so "a result is listed" is not
+# "the results are shown". Settled: the search has finished, and every result has its summary
+# (a page's text, fetched) or its description (a glossary term or other object, added at once).
+SEARCH_SETTLED = """() => {
+    const items = [...document.querySelectorAll('#search-results ul.search li')];
+    const status = document.querySelector('#search-results .search-summary');
+    return items.length > 0 && !!status && /found/i.test(status.textContent)
+        && items.every(li => li.querySelector(':scope > p.context, :scope > span'));
+}"""
+
+
+def wait_for_search_results(page, timeout: float = 20000) -> None:
+    page.wait_for_function(SEARCH_SETTLED, timeout=timeout)
+
+
 def load_page(page, url: str) -> None:
     """Open ``url`` and wait for the load event and the page's widgets. A page that
     redirects at once (index.html: a meta refresh) is followed to its target first."""

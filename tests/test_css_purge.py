@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_page
+from conftest import ROOT, load_page, wait_for_search_results
 
 sys.path.insert(0, str(ROOT / "_ext"))
 from course_css_purge import DROPPED, KEPT, MARK, Names, names_in_site, purge_css  # noqa: E402
@@ -94,7 +94,7 @@ def _states(page, phone: bool):
         yield "widgets used"
     searching = page.evaluate("() => !!document.getElementById('search-results')")  # the search page searches in place
     if searching:
-        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=10000)
+        wait_for_search_results(page)  # with the searched words marked in each summary
         yield "search results shown"
     if phone:
         for toggle, name in (("button.primary-toggle", "site menu open"), ("button.secondary-toggle", "page contents open")):

@@ -34,6 +34,7 @@ import re
 from pathlib import Path
 
 
+from conftest import wait_for_search_results
 from test_accessibility import site_pages
 from test_reflow import CHECKED, OVERFLOWS
 from test_wcag22 import serve, split_between_two_browsers, tutor_site  # noqa: F401,F811 (a fixture)
@@ -269,7 +270,7 @@ def test_search_page_contrast_and_icon(browser, site_url):
             page.goto(f"{site_url}/intro.html")
             _mode(page, mode)
             page.goto(f"{site_url}/search.html?q=reciprocity", wait_until="load")
-            page.wait_for_selector("#search-results ul.search li", timeout=20000)
+            wait_for_search_results(page)
             assert page.evaluate("document.documentElement.dataset.theme") == mode
             # The "+" between Ctrl and K is a bare text node in the shortcut's span
             # (in the header's search button, and beside the search page's own box).
@@ -292,7 +293,7 @@ def test_search_page_contrast_and_icon(browser, site_url):
             if ratio < 4.5:
                 problems.append(f"{mode}: the highlighted words on the page a result opens have contrast {ratio}:1")
             page.go_back(wait_until="load")
-            page.wait_for_selector("#search-results ul.search li", timeout=20000)
+            wait_for_search_results(page)
             # The magnifier sits beside the typed text, never over its first letter.
             box = page.locator(".bd-search input[name=q]:visible").first
             box.fill("Wide text")
@@ -309,6 +310,38 @@ def test_search_page_contrast_and_icon(browser, site_url):
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+
+def test_search_wait_holds_until_the_words_are_marked(browser, site_url):
+    """The wait above must hold while the summaries are still coming: here each page a
+    result fetches for its summary is held back 1.5 s. A result is listed at once, with
+    no marked words yet (what a "first result listed" wait saw, and why CI once failed
+    with "the search results highlight nothing"); wait_for_search_results returns only
+    once every summary is in, its words marked."""
+    context = browser.new_context(**DESKTOP)
+    # searchtools.js fetches each summary with fetch(); the page's own fetch is held back.
+    context.add_init_script("""(() => {
+        const fetchNow = window.fetch.bind(window);
+        window.fetch = (...args) => new Promise(done => setTimeout(() => done(fetchNow(...args)), 1500));
+    })()""")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/search.html?q=reciprocity", wait_until="load")
+        page.wait_for_selector("#search-results ul.search li", timeout=20000)
+        assert page.locator("#search-results .highlighted").count() == 0, "the summaries came before the hold"
+        wait_for_search_results(page)
+        # Every result has its summary; a summary may show the page's opening rather
+        # than the word (a stemmed match), so the marks are counted, not required in each.
+        counts = page.evaluate("""() => {
+            const items = [...document.querySelectorAll('#search-results ul.search li')];
+            return [items.length, items.filter(li => li.querySelector(':scope > p.context')).length,
+                    items.filter(li => li.querySelector('.highlighted')).length];
+        }""")
+        assert counts[0] > 1 and counts[1] == counts[0] and counts[2] > 0, (
+            f"{counts[0]} results, {counts[1]} with a summary, {counts[2]} with words marked")
+    finally:
+        context.close()
 
 
 # --- the phone ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import wait_for_widgets
+from conftest import wait_for_search_results, wait_for_widgets
 
 HEAD = re.compile(r"<head>(.*?)</head>", re.S)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -47,8 +47,8 @@ def test_search_finds_a_glossary_term(site_url, page):
     box.fill("reciprocity")
     box.press("Enter")
     page.wait_for_url("**/search.html?q=reciprocity*")
+    wait_for_search_results(page)  # results are added one by one; read them all
     results = page.locator("#search-results ul.search li a")
-    results.first.wait_for(timeout=20000)
     hrefs = results.evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert any("glossary.html" in h for h in hrefs), hrefs
     assert page.script_errors == [], page.script_errors
