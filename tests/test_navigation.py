@@ -68,6 +68,17 @@ def small_screen(request, browser, site_url):
     ctx.close()
 
 
+def _settles(locator, state: str) -> bool:
+    """True once the element is in ``state``, within 5 s."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        locator.wait_for(state=state, timeout=5000)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def test_menu_opens_navigates_and_closes_on_small_screens(small_screen, site_url):
     page, touch = small_screen, small_screen.touch
     load_page(page, f"{site_url}/{CHAPTER}")
@@ -128,12 +139,11 @@ def test_desktop_sidebar_toggle_collapses_and_restores_the_sidebar(page, site_ur
     assert sidebar_link.is_visible()
     button = _visible_button(page, MENU_BUTTON)
     button.click()
-    page.wait_for_timeout(400)  # the theme animates the collapse
-    assert not sidebar_link.is_visible(), "the sidebar toggle did not collapse the sidebar"
+    # The theme animates the collapse: wait for its end (up to 5 s), not a fixed 400 ms.
+    assert _settles(sidebar_link, "hidden"), "the sidebar toggle did not collapse the sidebar"
     assert not page.get_by_role("dialog").is_visible()
     button.click()
-    page.wait_for_timeout(400)
-    assert sidebar_link.is_visible(), "the sidebar toggle did not bring the sidebar back"
+    assert _settles(sidebar_link, "visible"), "the sidebar toggle did not bring the sidebar back"
     assert page.script_errors == []
 
 

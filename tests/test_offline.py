@@ -97,7 +97,13 @@ def test_nothing_is_cached_until_asked_except_pages_visited(browser, site_url):
         page.goto(f"{site_url}/intro.html")
         assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.reload()  # now controlled: this visit is kept
-        page.wait_for_timeout(500)
+        # The worker keeps a page after answering with it; wait until it has (a fixed
+        # pause raced the cache write on a busy machine).
+        page.wait_for_function("""async url => {
+            for (const name of await caches.keys())
+                if (await (await caches.open(name)).match(url)) return true;
+            return false;
+        }""", arg=page.url, timeout=10000)
         context.set_offline(True)
         page.goto(f"{site_url}/intro.html")
         assert page.get_by_role("heading", level=1).first.is_visible()

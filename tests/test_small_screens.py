@@ -354,6 +354,17 @@ def _long_chapter(site: Path) -> str:
     return chapters[0].relative_to(site).as_posix() if chapters else LONG_CHAPTER
 
 
+def _eventually(page, predicate: str, arg=None, timeout: float = 3000) -> bool:
+    """True once ``predicate`` holds in the page, within ``timeout`` ms."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(predicate, arg=arg, timeout=timeout)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def test_phone_contents_menu_and_sections(browser, site, site_url):
     rel = _long_chapter(site)
     context = browser.new_context(**PHONE_375)
@@ -368,11 +379,13 @@ def test_phone_contents_menu_and_sections(browser, site, site_url):
         link = dialog.locator("a.nav-link[href^='#']").nth(2)
         target = link.get_attribute("href")[1:]
         link.click()
-        page.wait_for_timeout(400)
-        if page.evaluate("document.querySelector('#pst-secondary-sidebar-modal').open"):
+        # Polled, up to 3 s: a fixed pause could end before a busy machine closed the menu.
+        if not _eventually(page, "() => !document.querySelector('#pst-secondary-sidebar-modal').open"):
             problems.append("'On this page' stayed open after a section was tapped")
             page.keyboard.press("Escape")
         else:
+            in_view = "id => { const y = document.getElementById(id).getBoundingClientRect().top; return -2 <= y && y < 400; }"
+            _eventually(page, in_view, target)
             y = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
             if not -2 <= y < 400:
                 problems.append(f"the tapped section #{target} is not in view (top {y})")
@@ -386,7 +399,8 @@ def test_phone_contents_menu_and_sections(browser, site, site_url):
             if nav.locator("li a").count() != h2s or back.count() != h2s:
                 problems.append(f"{h2s} sections, {nav.locator('li a').count()} listed, {back.count()} links back")
             back.last.click()
-            page.wait_for_timeout(300)
+            _eventually(page, """() => { const y = document.querySelector('nav.course-sections').getBoundingClientRect().top;
+                                         return -2 <= y && y < 812; }""")
             top = nav.bounding_box()["y"]
             if not -2 <= top < 812:
                 problems.append(f"'Back to the list of sections' did not bring the list into view (top {top})")
