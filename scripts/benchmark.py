@@ -24,7 +24,8 @@ Usage::
     .venv/bin/python scripts/benchmark.py --skip-lighthouse
 
 Goals (issue 17): every text page <= 150 KiB gzipped, every widget page <= 1.2 x a
-text page (the median text page; the largest is reported too).
+text page: the chapter 6 text page, as the issue measured it; the ratios against the
+largest and the median text page are printed beside it.
 Every Lighthouse row records the machine's 1-minute load average when it was
 measured, since a busy machine lowers the performance score.
 """
@@ -53,6 +54,7 @@ BENCH = ROOT / "_build" / "bench"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TEXT_BUDGET_KIB = 150
 WIDGET_RATIO_BUDGET = 1.2
+ISSUE_TEXT_PAGE = "chapters/06-"  # the text page issue 17 compared its widget page with
 
 
 
@@ -155,23 +157,31 @@ def report_weights(results: dict[str, dict]) -> None:
     else:
         print("  largest widget page: (no page holds a widget yet)")
     if largest_text and largest_widget:
-        # Against a typical text page (the median): the largest text page may be a
-        # figure page (the timeline), which would flatter the widget pages.
+        # Three readings of "a text page". The issue measured its ratio (1.31) against the
+        # chapter 6 text page, so that is the goal's verdict; the largest text page may be
+        # a figure page, and the median text page is the strictest reading: both are shown.
         median = statistics.median(v["gzip"] for v in text.values())
-        ratio = largest_widget[1]["gzip"] / median
-        verdict = "meets" if ratio <= WIDGET_RATIO_BUDGET else "OVER"
-        print(f"  ratio widget/text:   {ratio:.2f} (largest widget page / median text page, {median / 1024:.1f} KiB; "
-              f"{verdict} the goal of {WIDGET_RATIO_BUDGET})")
-        print(f"                       {largest_widget[1]['gzip'] / largest_text[1]['gzip']:.2f} "
-              f"(largest widget page / largest text page)")
-    over_text = [k for k, v in text.items() if v["gzip"] > TEXT_BUDGET_KIB * 1024]
-    reference = statistics.median(v["gzip"] for v in text.values()) / 1024 if text else TEXT_BUDGET_KIB
-    widget_budget = WIDGET_RATIO_BUDGET * min(reference, TEXT_BUDGET_KIB)
-    over_widget = [k for k, v in widget.items() if v["gzip"] > widget_budget * 1024]
-    print(f"  text pages over {TEXT_BUDGET_KIB} KiB: {', '.join(over_text) or 'none'}")
-    print(f"  widget pages over {widget_budget:.0f} KiB ({WIDGET_RATIO_BUDGET} x {min(reference, TEXT_BUDGET_KIB):.0f}): "
-          f"{', '.join(over_widget) or 'none'}")
-
+        chapter_6 = next((v["gzip"] for k, v in text.items() if k.startswith(ISSUE_TEXT_PAGE)), None)
+        references = [("the chapter 6 text page, the issue's comparison", chapter_6),
+                      ("the largest text page", largest_text[1]["gzip"]),
+                      ("the median text page, the strictest reading", median)]
+        print(f"  ratio widget/text (largest widget page, {largest_widget[1]['gzip'] / 1024:.1f} KiB, against):")
+        for name, ref in references:
+            if ref is None:
+                print(f"    {name}: no such page in this build")
+                continue
+            ratio = largest_widget[1]["gzip"] / ref
+            verdict = "meets" if ratio <= WIDGET_RATIO_BUDGET else "OVER"
+            print(f"    {ratio:.2f}  {name} ({ref / 1024:.1f} KiB): {verdict} the goal of {WIDGET_RATIO_BUDGET}")
+        over_text = [k for k, v in text.items() if v["gzip"] > TEXT_BUDGET_KIB * 1024]
+        print(f"  text pages over {TEXT_BUDGET_KIB} KiB: {', '.join(over_text) or 'none'}")
+        for name, ref in references:
+            if ref is None:
+                continue
+            budget = WIDGET_RATIO_BUDGET * min(ref / 1024, TEXT_BUDGET_KIB)
+            over = [k for k, v in widget.items() if v["gzip"] > budget * 1024]
+            print(f"  widget pages over {budget:.0f} KiB ({WIDGET_RATIO_BUDGET} x {name.split(',')[0]}): "
+                  f"{len(over)} of {len(widget)}{': ' + ', '.join(over) if over else ''}")
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
