@@ -98,7 +98,7 @@ def test_nothing_is_cached_until_asked_except_pages_visited(browser, site_url):
         assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.reload()  # now controlled: this visit is kept
         # The worker keeps a page after answering with it; wait until it has (a fixed
-        # pause raced the cache write on a busy machine).
+        # pause could end before a busy machine had written it).
         page.wait_for_function("""async url => {
             for (const name of await caches.keys())
                 if (await (await caches.open(name)).match(url)) return true;
