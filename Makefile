@@ -12,7 +12,7 @@ UV_VERSION := 0.13.9
 LOCK := .venv/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 	--no-emit-package coproduction-course --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve serve-tutor build tutor test check refresh bench lock clean setup pdf lms epub offline reproducible
+.PHONY: serve serve-tutor build tutor test check refresh bench profile-tests lock clean setup pdf lms epub offline reproducible
 
 setup:
 	@scripts/bootstrap.sh test
@@ -45,7 +45,7 @@ JOBS ?= 2
 PYTEST_PARALLEL := -n $(JOBS) --dist loadgroup --no-loadscope-reorder
 # The quick tier (make check): data and schemas, units, node tests and golden cases,
 # linters, and the zero-warning build with its page checks. No notebook runs, no PDF.
-CHECK_TESTS := tests/test_checklist.py tests/test_debate.py tests/test_selfcheck.py \
+CHECK_TESTS := tests/test_cpu_by_process.py tests/test_checklist.py tests/test_debate.py tests/test_selfcheck.py \
 	tests/test_selfcheck_content.py tests/test_timeline.py tests/test_widget_views.py \
 	tests/test_reading_time.py tests/test_lock.py tests/test_lint.py tests/test_patches.py \
 	tests/test_commands.py tests/test_build.py tests/test_worker_schedule.py
@@ -69,6 +69,11 @@ refresh:
 bench:
 	@scripts/bootstrap.sh test
 	@$(PY) scripts/benchmark.py
+
+## Run make test and print where its CPU time went, by kind of process, and how busy the cores were
+profile-tests:
+	@scripts/bootstrap.sh test
+	@$(PY) scripts/cpu_by_process.py -- $(MAKE) --no-print-directory test JOBS=$(JOBS)
 
 ## Rewrite the hashed lock files from requirements*.txt (UPGRADE=1: newest versions allowed)
 lock:
