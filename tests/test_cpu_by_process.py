@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -40,7 +41,6 @@ def test_a_busy_process_is_measured(tmp_path):
     out = tmp_path / "profile.json"
     busy = "import time\nwhile time.process_time() < 3.0: pass"
     assert cpu.main(["--output", str(out), "--", sys.executable, "-c", busy]) == 0
-    import json
 
     data = json.loads(out.read_text(encoding="utf-8"))
     total, _ = cpu.cpu_by_kind(data["samples"])
