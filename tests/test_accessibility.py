@@ -13,6 +13,11 @@
   those parts of it only: the rest is the student page, which the student cells check
   whole (``menu_only_pages``), unless its banner or edition line is pinned to the screen
   or holds a control (``UNLIKE_ITS_TWIN``). Any violation fails, naming rule, element and pages.
+  At 375 px the site menu, "On this page" and search are closed dialogs, which axe
+  skips, in both editions (on a menu-only page, axe there checks the edition line and
+  the banner): ``test_phone_menus_pass_axe_when_open`` checks them open, in both colour
+  modes, on three pages of each edition (``OPEN_MENU_PAGES``); every page's site menu
+  is checked in the 1280 px cells, where it is on screen.
 - Keyboard focus is visible on every kind of control we can reach with Tab.
 - Every image has a text alternative that says something (not a file name).
 
